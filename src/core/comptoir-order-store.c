@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "comptoir-order-store"
+
+#include "comptoir-i18n.h"
+
+#include "comptoir-error.h"
+#include "comptoir-order-store.h"
+#include "comptoir-paged-list-private.h"
+
+#define ORDER_COLUMNS \
+  "id, remote_id, number, status, customer_name, customer_phone, customer_email, " \
+  "fulfilment, slot_start, slot_end, delivery_address, customer_note, total_cents, placed_at"
+
+#define PAYOUT_COLUMNS \
+  "id, remote_id, period_start, period_end, gross_cents, commission_cents, fees_cents, " \
+  "net_cents, status, bank_reference"
+
+static GObject *
+order_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (COMPTOIR_TYPE_ORDER,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "remote-id", comptoir_sql_column_text (stmt, 1),
+                       "number", comptoir_sql_column_text (stmt, 2),
+                       "status", comptoir_sql_column_text (stmt, 3),
+                       "customer-name", comptoir_sql_column_text (stmt, 4),
+                       "customer-phone", comptoir_sql_column_text (stmt, 5),
+                       "customer-email", comptoir_sql_column_text (stmt, 6),
+                       "fulfilment", comptoir_sql_column_text (stmt, 7),
+                       "slot-start", comptoir_sql_column_text (stmt, 8),
+                       "slot-end", comptoir_sql_column_text (stmt, 9),
+                       "delivery-address", comptoir_sql_column_text (stmt, 10),
+                       "customer-note", comptoir_sql_column_text (stmt, 11),
+                       "total-cents", sqlite3_column_int64 (stmt, 12),
+                       "placed-at", comptoir_sql_column_text (stmt, 13),
+                       NULL);
+}
+
+static GObject *
+payout_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (COMPTOIR_TYPE_PAYOUT,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "remote-id", comptoir_sql_column_text (stmt, 1),
+                       "period-start", comptoir_sql_column_text (stmt, 2),
+                       "period-end", comptoir_sql_column_text (stmt, 3),
+                       "gross-cents", sqlite3_column_int64 (stmt, 4),
+                       "commission-cents", sqlite3_column_int64 (stmt, 5),
+                       "fees-cents", sqlite3_column_int64 (stmt, 6),
+                       "net-cents", sqlite3_column_int64 (stmt, 7),
+                       "status", comptoir_sql_column_text (stmt, 8),
+                       "bank-reference", comptoir_sql_column_text (stmt, 9),
+                       NULL);
+}
+
+static void
+bind_account (sqlite3_stmt *stmt,
+              int           index,
+              gint64        account_id)
+{
+  if (account_id > 0)
+    sqlite3_bind_int64 (stmt, index, account_id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static const char *
+nonempty_or_null (const char *s)
+{
+  return (s != NULL && *s != '\0') ? s : NULL;
+}
+
+/**
+ * comptoir_order_write:
+ * @store: the store
+ * @account_id: the platform account it came from, or 0
+ * @order: the order as the platform sent it
+ * @error: a #GError
+ *
+ * Inserts the order or updates the one with the same remote id. Must be
+ * called inside comptoir_store_transaction().
+ */
+gboolean
+comptoir_order_write (ComptoirStore  *store,
+                      gint64          account_id,
+                      ComptoirOrder  *order,
+                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = comptoir_now_iso8601 ();
+  const char *placed_at = comptoir_order_get_placed_at (order);
+
+  stmt = comptoir_store_prepare (store,
+                                 "INSERT INTO orders (account_id, remote_id, number, status, "
+                                 "customer_name, customer_phone, customer_email, fulfilment, "
+                                 "slot_start, slot_end, delivery_address, customer_note, total_cents, "
+                                 "subtotal_cents, placed_at, updated_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15) "
+                                 "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
+                                 "status = excluded.status, customer_note = excluded.customer_note, "
+                                 "total_cents = excluded.total_cents, updated_at = excluded.updated_at",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_account (stmt, 1, account_id);
+  comptoir_sql_bind_text (stmt, 2, comptoir_order_get_remote_id (order));
+  comptoir_sql_bind_text (stmt, 3, comptoir_order_get_number (order));
+  comptoir_sql_bind_text (stmt, 4, comptoir_order_get_status (order));
+  comptoir_sql_bind_text (stmt, 5, comptoir_order_get_customer_name (order));
+  comptoir_sql_bind_text (stmt, 6, comptoir_order_get_customer_phone (order));
+  comptoir_sql_bind_text (stmt, 7, comptoir_order_get_customer_email (order));
+  comptoir_sql_bind_text (stmt, 8, comptoir_order_get_fulfilment (order));
+  comptoir_sql_bind_text (stmt, 9, nonempty_or_null (comptoir_order_get_slot_start (order)));
+  comptoir_sql_bind_text (stmt, 10, nonempty_or_null (comptoir_order_get_slot_end (order)));
+  comptoir_sql_bind_text (stmt, 11, nonempty_or_null (comptoir_order_get_delivery_address (order)));
+  comptoir_sql_bind_text (stmt, 12, comptoir_order_get_customer_note (order));
+  sqlite3_bind_int64 (stmt, 13, comptoir_order_get_total_cents (order));
+  comptoir_sql_bind_text (stmt, 14, *placed_at ? placed_at : now);
+  comptoir_sql_bind_text (stmt, 15, now);
+
+  if (!comptoir_store_step_done (store, stmt, error))
+    return FALSE;
+  if (comptoir_order_get_id (order) == 0)
+    comptoir_order_set_id (order, sqlite3_last_insert_rowid (comptoir_store_get_db (store)));
+  return TRUE;
+}
+
+/**
+ * comptoir_order_list_new:
+ * @store: the store
+ *
+ * Returns: (transfer full): all orders, newest first, paging from the store
+ */
+GListModel *
+comptoir_order_list_new (ComptoirStore *store)
+{
+  return G_LIST_MODEL (comptoir_paged_list_new (store, COMPTOIR_TYPE_ORDER, ORDER_COLUMNS,
+                                                "FROM orders", "placed_at DESC, id DESC",
+                                                NULL, order_from_row));
+}
+
+/**
+ * comptoir_payout_write:
+ * @store: the store
+ * @account_id: the platform account, or 0
+ * @payout: the payout as the platform sent it
+ * @error: a #GError
+ *
+ * Inserts or updates a payout. Must be called inside
+ * comptoir_store_transaction().
+ */
+gboolean
+comptoir_payout_write (ComptoirStore   *store,
+                       gint64           account_id,
+                       ComptoirPayout  *payout,
+                       GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = comptoir_now_iso8601 ();
+
+  stmt = comptoir_store_prepare (store,
+                                 "INSERT INTO payouts (account_id, remote_id, period_start, period_end, "
+                                 "gross_cents, commission_cents, fees_cents, net_cents, status, "
+                                 "bank_reference, updated_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                                 "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
+                                 "status = excluded.status, bank_reference = excluded.bank_reference, "
+                                 "net_cents = excluded.net_cents, updated_at = excluded.updated_at",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_account (stmt, 1, account_id);
+  comptoir_sql_bind_text (stmt, 2, comptoir_payout_get_remote_id (payout));
+  comptoir_sql_bind_text (stmt, 3, comptoir_payout_get_period_start (payout));
+  comptoir_sql_bind_text (stmt, 4, comptoir_payout_get_period_end (payout));
+  sqlite3_bind_int64 (stmt, 5, comptoir_payout_get_gross_cents (payout));
+  sqlite3_bind_int64 (stmt, 6, comptoir_payout_get_commission_cents (payout));
+  sqlite3_bind_int64 (stmt, 7, comptoir_payout_get_fees_cents (payout));
+  sqlite3_bind_int64 (stmt, 8, comptoir_payout_get_net_cents (payout));
+  comptoir_sql_bind_text (stmt, 9, comptoir_payout_get_status (payout));
+  comptoir_sql_bind_text (stmt, 10, comptoir_payout_get_bank_reference (payout));
+  comptoir_sql_bind_text (stmt, 11, now);
+
+  if (!comptoir_store_step_done (store, stmt, error))
+    return FALSE;
+  if (comptoir_payout_get_id (payout) == 0)
+    comptoir_payout_set_id (payout, sqlite3_last_insert_rowid (comptoir_store_get_db (store)));
+  return TRUE;
+}
+
+/**
+ * comptoir_payout_list_new:
+ * @store: the store
+ *
+ * Returns: (transfer full): all payouts, latest period first
+ */
+GListModel *
+comptoir_payout_list_new (ComptoirStore *store)
+{
+  return G_LIST_MODEL (comptoir_paged_list_new (store, COMPTOIR_TYPE_PAYOUT, PAYOUT_COLUMNS,
+                                                "FROM payouts", "period_end DESC, id DESC",
+                                                NULL, payout_from_row));
+}

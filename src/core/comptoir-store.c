@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "comptoir-store"
+
+#include "comptoir-i18n.h"
+
+#include <glib/gstdio.h>
+
+#include "comptoir-error.h"
+#include "comptoir-store-private.h"
+
+struct _ComptoirStore
+{
+  GObject    parent_instance;
+
+  char      *path;
+  sqlite3   *db;
+  GRecMutex  tx_lock;
+  int        schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (ComptoirStore, comptoir_store, G_TYPE_OBJECT)
+
+void
+comptoir_store_set_error (ComptoirStore  *self,
+                          GError        **error)
+{
+  int code = self->db ? sqlite3_extended_errcode (self->db) : SQLITE_CANTOPEN;
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : "";
+
+  /* The technical detail goes to the debug log; the merchant gets words. */
+  g_debug ("SQLite error %d: %s", code, detail);
+
+  if ((code & 0xff) == SQLITE_FULL)
+    g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_STORE,
+                         _("The disk is full. Free some space, then try again: nothing was lost."));
+  else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_STORE,
+                         _("Your shop’s data is in use by another Comptoir window. Close it, then try again."));
+  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_STORE,
+                         _("Your shop’s data file is damaged and cannot be read."));
+  else if ((code & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_INVALID_INPUT,
+                         _("This change does not fit with the rest of your shop’s data and was not saved."));
+  else
+    g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_STORE,
+                 _("Your shop’s data could not be saved (%s)."), detail);
+}
+
+sqlite3 *
+comptoir_store_get_db (ComptoirStore *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_STORE (self), NULL);
+  return self->db;
+}
+
+sqlite3_stmt *
+comptoir_store_prepare (ComptoirStore  *self,
+                        const char     *sql,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      comptoir_store_set_error (self, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+comptoir_store_exec (ComptoirStore  *self,
+                     const char     *sql,
+                     GError        **error)
+{
+  g_return_val_if_fail (COMPTOIR_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      comptoir_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+comptoir_store_step_done (ComptoirStore  *self,
+                          sqlite3_stmt   *stmt,
+                          GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      comptoir_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+comptoir_sql_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+comptoir_sql_column_text (sqlite3_stmt *stmt,
+                          int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
+char *
+comptoir_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+check_version (ComptoirStore            *self,
+               const ComptoirMigration  *migrations,
+               guint                     n_migrations,
+               GError                  **error)
+{
+  int latest = n_migrations > 0 ? migrations[n_migrations - 1].version : 0;
+
+  self->schema_version = read_user_version (self->db);
+  if (self->schema_version < 0)
+    {
+      comptoir_store_set_error (self, error);
+      return FALSE;
+    }
+
+  if (self->schema_version > latest)
+    {
+      g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_NEWER_SCHEMA,
+                   _("Your shop’s data was saved by a newer version of Comptoir "
+                     "(format %d, this version knows up to %d). Update Comptoir to open it; "
+                     "nothing has been changed."),
+                   self->schema_version, latest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (ComptoirStore            *self,
+         const ComptoirMigration  *migrations,
+         guint                     n_migrations,
+         GError                  **error)
+{
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (migrations[i].version <= self->schema_version)
+        continue;
+
+      g_assert (migrations[i].version == self->schema_version + 1);
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", migrations[i].version);
+
+      /* Each step is one transaction: a crash leaves the previous version. */
+      if (!comptoir_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!comptoir_store_exec (self, migrations[i].sql, error)
+          || !comptoir_store_exec (self, set_version, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!comptoir_store_exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      self->schema_version = migrations[i].version;
+      g_debug ("Store migrated to version %d", self->schema_version);
+    }
+
+  return TRUE;
+}
+
+char *
+comptoir_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "comptoir", "comptoir.db", NULL);
+}
+
+ComptoirStore *
+comptoir_store_open_with_migrations (const char               *path,
+                                     const ComptoirMigration  *migrations,
+                                     guint                     n_migrations,
+                                     GError                  **error)
+{
+  g_autoptr(ComptoirStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = comptoir_store_default_path ();
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_STORE,
+                   _("Comptoir cannot create the folder for your shop’s data: %s"),
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (COMPTOIR_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  /* FULLMUTEX: worker threads (imports, sync) share this one connection. */
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      comptoir_store_set_error (self, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* A database written by a newer Comptoir is refused before anything
+   * may write to the file, not even a pragma. */
+  if (!check_version (self, migrations, n_migrations, error))
+    return NULL;
+
+  if (!comptoir_store_exec (self,
+                            "PRAGMA journal_mode = WAL;"
+                            "PRAGMA synchronous = NORMAL;"
+                            "PRAGMA foreign_keys = ON;",
+                            error))
+    return NULL;
+
+  if (!migrate (self, migrations, n_migrations, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * comptoir_store_open:
+ * @path: (nullable): the database file, or %NULL for the one in the user's
+ *   data directory
+ * @error: a #GError
+ *
+ * Opens the local store, creating or upgrading it. A database written by a
+ * newer Comptoir is refused with %COMPTOIR_ERROR_NEWER_SCHEMA and left as it
+ * is.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+ComptoirStore *
+comptoir_store_open (const char  *path,
+                     GError     **error)
+{
+  const ComptoirMigration *migrations;
+  guint n;
+
+  migrations = comptoir_store_get_migrations (&n);
+  return comptoir_store_open_with_migrations (path, migrations, n, error);
+}
+
+int
+comptoir_store_get_latest_version (void)
+{
+  guint n;
+  const ComptoirMigration *migrations = comptoir_store_get_migrations (&n);
+  return migrations[n - 1].version;
+}
+
+const char *
+comptoir_store_get_path (ComptoirStore *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+comptoir_store_get_schema_version (ComptoirStore *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_STORE (self), -1);
+  return self->schema_version;
+}
+
+/**
+ * comptoir_store_transaction:
+ * @self: a #ComptoirStore
+ * @func: the body
+ * @user_data: passed to @func
+ * @error: a #GError
+ *
+ * Runs @func inside one write transaction (BEGIN IMMEDIATE … COMMIT), from
+ * any thread. Either everything @func wrote is committed, or nothing.
+ * Transactions do not nest: @func must not call this again.
+ */
+gboolean
+comptoir_store_transaction (ComptoirStore        *self,
+                            ComptoirStoreTxFunc   func,
+                            gpointer              user_data,
+                            GError              **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_rec_mutex_lock (&self->tx_lock);
+
+  ok = comptoir_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      ok = func (self, user_data, error);
+      if (ok)
+        ok = comptoir_store_exec (self, "COMMIT", error);
+      if (!ok)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  g_rec_mutex_unlock (&self->tx_lock);
+  return ok;
+}
+
+gint64
+comptoir_store_count (ComptoirStore *self,
+                      const char    *table)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *sql;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (self), -1);
+
+  sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", table);
+  stmt = comptoir_store_prepare (self, sql, NULL);
+  sqlite3_free (sql);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+void
+comptoir_store_close (ComptoirStore *self)
+{
+  g_return_if_fail (COMPTOIR_IS_STORE (self));
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+static void
+comptoir_store_finalize (GObject *object)
+{
+  ComptoirStore *self = COMPTOIR_STORE (object);
+
+  comptoir_store_close (self);
+  g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->tx_lock);
+
+  G_OBJECT_CLASS (comptoir_store_parent_class)->finalize (object);
+}
+
+static void
+comptoir_store_class_init (ComptoirStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = comptoir_store_finalize;
+}
+
+static void
+comptoir_store_init (ComptoirStore *self)
+{
+  g_rec_mutex_init (&self->tx_lock);
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "comptoir-payouts-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "comptoir-format.h"
+#include "comptoir-money.h"
+#include "comptoir-order-store.h"
+#include "comptoir-paged-list.h"
+#include "comptoir-payouts-page.h"
+
+struct _ComptoirPayoutsPage
+{
+  GtkWidget   parent_instance;
+
+  GtkStack    *stack;
+  GtkListView *list_view;
+
+  GListModel  *model;
+};
+
+G_DEFINE_FINAL_TYPE (ComptoirPayoutsPage, comptoir_payouts_page, GTK_TYPE_WIDGET)
+
+static void
+update_visible_page (ComptoirPayoutsPage *self)
+{
+  gboolean empty = self->model == NULL || g_list_model_get_n_items (self->model) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+items_changed_cb (ComptoirPayoutsPage *self)
+{
+  update_visible_page (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *amount = gtk_label_new (NULL);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (amount, "amount");
+  gtk_widget_set_valign (amount, GTK_ALIGN_CENTER);
+
+  /* Order matters: bind_row_cb walks the children in this order. */
+  gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), subtitle, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), amount, 1, 0, 1, 2);
+  gtk_list_item_set_child (item, grid);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  ComptoirPayout *payout = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *amount = gtk_widget_get_next_sibling (subtitle);
+  g_autofree char *net = comptoir_money_format (comptoir_payout_get_net_cents (payout));
+  g_autofree char *start = comptoir_format_date (comptoir_payout_get_period_start (payout));
+  g_autofree char *end = comptoir_format_date (comptoir_payout_get_period_end (payout));
+  g_autofree char *heading = NULL;
+
+  /* Translators: the period a payout covers, e.g. "From 1 March to 15 March" */
+  heading = g_strdup_printf (_("From %s to %s"), start, end);
+  gtk_label_set_text (GTK_LABEL (title), heading);
+  gtk_label_set_text (GTK_LABEL (subtitle), comptoir_payout_status_label (comptoir_payout_get_status (payout)));
+  gtk_label_set_text (GTK_LABEL (amount), net);
+}
+
+static void
+comptoir_payouts_page_dispose (GObject *object)
+{
+  ComptoirPayoutsPage *self = COMPTOIR_PAYOUTS_PAGE (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_PAYOUTS_PAGE);
+
+  G_OBJECT_CLASS (comptoir_payouts_page_parent_class)->dispose (object);
+}
+
+static void
+comptoir_payouts_page_class_init (ComptoirPayoutsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = comptoir_payouts_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-payouts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ComptoirPayoutsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirPayoutsPage, list_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+comptoir_payouts_page_init (ComptoirPayoutsPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  update_visible_page (self);
+}
+
+/**
+ * comptoir_payouts_page_set_store:
+ * @self: the page
+ * @store: the store to list from
+ */
+void
+comptoir_payouts_page_set_store (ComptoirPayoutsPage *self,
+                                 ComptoirStore *store)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (COMPTOIR_IS_PAYOUTS_PAGE (self));
+  g_return_if_fail (COMPTOIR_IS_STORE (store));
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  self->model = comptoir_payout_list_new (store);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
+  selection = gtk_no_selection_new (g_object_ref (self->model));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  update_visible_page (self);
+}
+
+/**
+ * comptoir_payouts_page_reload:
+ * @self: the page
+ *
+ * Reads the list again after the store changed.
+ */
+void
+comptoir_payouts_page_reload (ComptoirPayoutsPage *self)
+{
+  g_return_if_fail (COMPTOIR_IS_PAYOUTS_PAGE (self));
+
+  if (COMPTOIR_IS_PAGED_LIST (self->model))
+    comptoir_paged_list_reload (COMPTOIR_PAGED_LIST (self->model));
+}
