@@ -10,7 +10,7 @@ COMPTOIR_PACKAGES=(
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools openssl
   locales-all fonts-cantarell adwaita-icon-theme librsvg2-common
-  nodejs npm chromium
+  chromium
 )
 
 comptoir_ensure_packages ()
@@ -19,6 +19,9 @@ comptoir_ensure_packages ()
   for pkg in "${COMPTOIR_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
+  # The OpenAPI linter runs on Node.js; any npm will do (some machines have
+  # a newer Node.js than Debian's, whose npm package conflicts with it).
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   if [ "$(id -u)" -eq 0 ]; then
