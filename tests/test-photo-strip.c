@@ -175,7 +175,7 @@ assert_hashes (ComptoirPhotoStrip *strip,
 static ComptoirPhotoEditor *
 find_editor (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -279,7 +279,7 @@ test_strip (void)
     g_list_store_append (bad, notes);
     comptoir_photo_strip_add_files (strip, G_LIST_MODEL (bad));
     wait_until (is_idle, strip);
-    label = find_label_containing (widget, "« notes.jpg » n’a pas été ajouté");
+    label = find_label_containing (widget, "«\u00a0notes.jpg\u00a0» n’a pas été ajouté");
     g_assert_nonnull (label);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "n’est pas une photo"));
     assert_hashes (strip, a, b);

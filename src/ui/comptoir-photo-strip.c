@@ -156,8 +156,8 @@ set_picture_paintables (GtkWidget  *widget,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_PICTURE (child) && g_strcmp0 (g_object_get_data (G_OBJECT (child), "hash"), hash) == 0)
-        gtk_picture_set_paintable (GTK_PICTURE (child), GDK_PAINTABLE (texture));
+      if (GTK_IS_IMAGE (child) && g_strcmp0 (g_object_get_data (G_OBJECT (child), "hash"), hash) == 0)
+        gtk_image_set_from_paintable (GTK_IMAGE (child), GDK_PAINTABLE (texture));
       else
         set_picture_paintables (child, hash, texture);
     }
@@ -219,7 +219,7 @@ drag_begin_cb (GtkDragSource *source,
                GdkDrag       *drag,
                GtkWidget     *picture)
 {
-  GdkPaintable *paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+  GdkPaintable *paintable = gtk_image_get_paintable (GTK_IMAGE (picture));
 
   if (paintable != NULL)
     gtk_drag_source_set_icon (source, paintable, TILE_SIZE / 2, TILE_SIZE / 2);
@@ -264,7 +264,7 @@ create_photo_tile (ComptoirPhotoStrip *self,
                    const char         *hash)
 {
   GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *picture = gtk_image_new ();
   GtkWidget *menu_button = gtk_menu_button_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) order = g_menu_new ();
@@ -279,10 +279,11 @@ create_photo_tile (ComptoirPhotoStrip *self,
   gtk_widget_add_css_class (overlay, "card");
   gtk_widget_set_overflow (overlay, GTK_OVERFLOW_HIDDEN);
 
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  /* An image, not a picture: it keeps the tile at its size whatever the
+   * thumbnail's. */
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), TILE_SIZE);
   if (texture != NULL)
-    gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+    gtk_image_set_from_paintable (GTK_IMAGE (picture), GDK_PAINTABLE (texture));
   else
     load_thumbnail (self, hash);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
@@ -290,7 +291,7 @@ create_photo_tile (ComptoirPhotoStrip *self,
   if (position == 0)
     {
       /* Translators: label on the photo shown first, on lists and pages */
-      GtkWidget *badge = gtk_label_new (_("Cover"));
+      GtkWidget *badge = gtk_label_new (C_("photos", "Cover"));
       gtk_widget_add_css_class (badge, "osd");
       gtk_widget_add_css_class (badge, "caption");
       gtk_widget_set_halign (badge, GTK_ALIGN_START);
@@ -307,23 +308,23 @@ create_photo_tile (ComptoirPhotoStrip *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   if (position > 0)
-    menu_append (menu, _("Use as Cover"), "strip.cover", hash);
-  menu_append (menu, _("Rotate or Crop…"), "strip.edit", hash);
+    menu_append (menu, C_("photos", "Use as Cover"), "strip.cover", hash);
+  menu_append (menu, C_("photos", "Rotate or Crop…"), "strip.edit", hash);
   if (position > 0)
-    menu_append (order, _("Move Left"), "strip.move-left", hash);
+    menu_append (order, C_("photos", "Move Left"), "strip.move-left", hash);
   if (position + 1 < n_photos)
-    menu_append (order, _("Move Right"), "strip.move-right", hash);
+    menu_append (order, C_("photos", "Move Right"), "strip.move-right", hash);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
   {
     g_autoptr(GMenu) remove = g_menu_new ();
-    menu_append (remove, _("Remove"), "strip.remove", hash);
+    menu_append (remove, C_("photos", "Remove"), "strip.remove", hash);
     g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
   }
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (menu_button, _("Photo Options"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photo Options"), -1);
+  gtk_widget_set_tooltip_text (menu_button, C_("photos", "Photo Options"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("photos", "Photo Options"), -1);
   gtk_widget_add_css_class (menu_button, "osd");
   gtk_widget_add_css_class (menu_button, "circular");
   gtk_widget_set_halign (menu_button, GTK_ALIGN_END);
@@ -352,7 +353,7 @@ create_pending_tile (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *label = gtk_label_new (_("Adding…"));
+  GtkWidget *label = gtk_label_new (C_("photos", "Adding…"));
 
   gtk_widget_set_size_request (box, TILE_SIZE, TILE_SIZE);
   gtk_widget_add_css_class (box, "card");
@@ -376,7 +377,7 @@ create_add_tile (void)
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *label = gtk_label_new (_("Add Photos"));
+  GtkWidget *label = gtk_label_new (C_("photos", "Add Photos"));
 
   gtk_widget_set_size_request (button, TILE_SIZE, TILE_SIZE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "strip.add");
@@ -652,13 +653,13 @@ add_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Add Photos"),
+  chooser = gtk_file_chooser_native_new (C_("photos", "Add Photos"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Add"), _("_Cancel"));
+                                         C_("photos", "_Add"), C_("photos", "_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Photos"));
+  gtk_file_filter_set_name (filter, C_("photos", "Photos"));
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/webp");
@@ -736,8 +737,8 @@ remove_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "strip.undo-remove", TRUE);
   emit_changed (self);
 
-  toast = adw_toast_new (_("Photo removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  toast = adw_toast_new (C_("photos", "Photo removed"));
+  adw_toast_set_button_label (toast, C_("photos", "_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self, 0);
   adw_toast_overlay_add_toast (self->external_overlay ? self->external_overlay : self->toast_overlay, toast);
@@ -933,7 +934,7 @@ comptoir_photo_strip_init (ComptoirPhotoStrip *self)
   g_signal_connect (target, "drop", G_CALLBACK (strip_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Photos"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("photos", "Photos"), -1);
   rebuild_tiles (self);
 }
 
