@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "comptoir-media-store.h"
+#ifdef HAVE_CAMERA
+#include "comptoir-camera-window.h"
+#endif
 #include "comptoir-photo-editor.h"
 #include "comptoir-photo-pipeline.h"
 #include "comptoir-photo-strip.h"
@@ -392,6 +395,29 @@ create_add_tile (void)
   return button;
 }
 
+#ifdef HAVE_CAMERA
+static GtkWidget *
+create_camera_tile (void)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("camera-photo-symbolic");
+  GtkWidget *label = gtk_label_new (C_("photos", "Take a Photo"));
+
+  gtk_widget_set_size_request (button, TILE_SIZE, TILE_SIZE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "strip.camera");
+  gtk_widget_set_tooltip_text (button, _("Take a photo with the webcam"));
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  return button;
+}
+#endif
+
 static void
 rebuild_tiles (ComptoirPhotoStrip *self)
 {
@@ -412,6 +438,10 @@ rebuild_tiles (ComptoirPhotoStrip *self)
         gtk_box_append (self->tiles_box, create_pending_tile ());
     }
   gtk_box_append (self->tiles_box, create_add_tile ());
+#ifdef HAVE_CAMERA
+  if (comptoir_camera_is_available ())
+    gtk_box_append (self->tiles_box, create_camera_tile ());
+#endif
 }
 
 /* Importing */
@@ -432,14 +462,13 @@ import_closure_free (ImportClosure *closure)
 }
 
 static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+finish_import (ImportClosure *closure,
+               char          *hash_in,
+               GError        *error_in)
 {
-  ImportClosure *closure = user_data;
   ComptoirPhotoStrip *self = closure->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash = comptoir_photo_import_finish (COMPTOIR_STORE (source), result, &error);
+  g_autoptr(GError) error = error_in;
+  g_autofree char *hash = hash_in;
   int index = -1;
 
   for (guint i = 0; i < self->items->len; i++)
@@ -474,6 +503,47 @@ import_done_cb (GObject      *source,
       emit_changed (self);
     }
   import_closure_free (closure);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError *error = NULL;
+  char *hash = comptoir_photo_import_finish (COMPTOIR_STORE (source), result, &error);
+
+  finish_import (user_data, hash, error);
+}
+
+/* A pasted or captured image: encoded as PNG, then through the pipeline,
+ * all in the worker thread. */
+static void
+import_texture_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  ComptoirStore *store = source_object;
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (task_data);
+  GError *error = NULL;
+  char *hash = comptoir_photo_import_bytes_sync (store, png, NULL, cancellable, &error);
+
+  if (hash == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hash, g_free);
+}
+
+static void
+import_texture_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GError *error = NULL;
+  char *hash = g_task_propagate_pointer (G_TASK (result), &error);
+
+  finish_import (user_data, hash, error);
 }
 
 static ImportClosure *
@@ -550,9 +620,12 @@ static void
 add_texture (ComptoirPhotoStrip *self,
              GdkTexture         *texture)
 {
-  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+  ImportClosure *closure = start_pending (self, NULL);
+  g_autoptr(GTask) task = g_task_new (self->store, self->cancellable, import_texture_done_cb, closure);
 
-  comptoir_photo_strip_add_bytes (self, png);
+  g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
+  g_task_run_in_thread (task, import_texture_thread);
+  rebuild_tiles (self);
 }
 
 static void
@@ -804,6 +877,34 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+#ifdef HAVE_CAMERA
+static void
+camera_captured_cb (ComptoirCameraWindow *window,
+                    GdkTexture           *frame,
+                    ComptoirPhotoStrip   *self)
+{
+  if (self->store != NULL)
+    add_texture (self, frame);
+}
+
+static void
+camera_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ComptoirCameraWindow *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = comptoir_camera_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  g_signal_connect_object (window, "captured", G_CALLBACK (camera_captured_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+#endif
+
 static void
 dismiss_error_action (GtkWidget  *widget,
                       const char *action_name,
@@ -907,6 +1008,9 @@ comptoir_photo_strip_class_init (ComptoirPhotoStripClass *klass)
   gtk_widget_class_install_action (widget_class, "strip.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "strip.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "strip.dismiss-error", NULL, dismiss_error_action);
+#ifdef HAVE_CAMERA
+  gtk_widget_class_install_action (widget_class, "strip.camera", NULL, camera_action);
+#endif
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "strip.paste", NULL);
 
