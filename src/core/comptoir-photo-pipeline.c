@@ -103,7 +103,8 @@ read_u32 (const guint8 *p,
     : ((guint32) p[3] << 24 | (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0]);
 }
 
-static int
+/* Not inlined into decode_jpeg(), whose locals must survive longjmp. */
+G_GNUC_NO_INLINE static int
 exif_orientation (const guint8 *data,
                   gsize         len)
 {
@@ -385,7 +386,7 @@ decode_jpeg (const guint8             *data,
   JpegError jerr;
   GdkPixbuf *volatile pixbuf = NULL;
   guint8 *volatile cmyk_row = NULL;
-  int orientation = 1;
+  volatile int orientation = 1;
   guint8 *pixels;
   int rowstride;
 
