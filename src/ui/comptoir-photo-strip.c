@@ -752,7 +752,10 @@ paste_action (GtkWidget  *widget,
 {
   ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+  /* Another application offers MIME types (image/png…): add the types
+   * GDK can turn them into. */
+  g_autoptr(GdkContentFormats) formats =
+    gdk_content_formats_union_deserialize_gtypes (gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
 
   if (self->store == NULL)
     return;
