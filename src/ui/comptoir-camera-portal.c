@@ -35,6 +35,7 @@ typedef struct
   guint            response_id;
   GSource         *cancel_source;
   gboolean         responded;
+  gboolean         cancelled;
 } OpenData;
 
 static void
@@ -175,6 +176,14 @@ subscribe_response (GTask      *task,
                                                           response_cb, g_object_ref (task), g_object_unref);
 }
 
+static void
+close_request (OpenData   *data,
+               const char *request_path)
+{
+  g_dbus_connection_call (data->connection, PORTAL_BUS_NAME, request_path, REQUEST_INTERFACE,
+                          "Close", NULL, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
+}
+
 /* Closing the window while the desktop asks: withdraw the question. */
 static gboolean
 cancelled_cb (GCancellable *cancellable,
@@ -183,9 +192,9 @@ cancelled_cb (GCancellable *cancellable,
   GTask *task = user_data;
   OpenData *data = g_task_get_task_data (task);
 
-  g_dbus_connection_call (data->connection, PORTAL_BUS_NAME, data->request_path, REQUEST_INTERFACE,
-                          "Close", NULL, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
+  close_request (data, data->request_path);
   data->responded = TRUE;
+  data->cancelled = TRUE;
   return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Camera request cancelled"));
   return G_SOURCE_REMOVE;
 }
@@ -202,8 +211,19 @@ access_camera_cb (GObject      *object,
   GError *error = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply != NULL)
+    g_variant_get (reply, "(&o)", &handle);
+
   if (data->responded)
-    return; /* the answer came first */
+    {
+      /* The answer came first, or the caller gave up (and the question
+       * was withdrawn at the expected path: a portal older than 0.9
+       * chose another one). */
+      if (handle != NULL && data->cancelled && g_strcmp0 (handle, data->request_path) != 0)
+        close_request (data, handle);
+      g_clear_error (&error);
+      return;
+    }
   if (reply == NULL)
     {
       return_error (task, error);
@@ -211,15 +231,8 @@ access_camera_cb (GObject      *object,
     }
 
   /* Portals older than 0.9 choose another path: follow it. */
-  g_variant_get (reply, "(&o)", &handle);
   if (g_strcmp0 (handle, data->request_path) != 0)
     subscribe_response (task, handle);
-
-  if (g_task_get_cancellable (task) != NULL)
-    {
-      data->cancel_source = g_cancellable_source_new (g_task_get_cancellable (task));
-      g_task_attach_source (task, data->cancel_source, G_SOURCE_FUNC (cancelled_cb));
-    }
 }
 
 static void
@@ -257,12 +270,20 @@ is_present_cb (GObject      *object,
   request_path = g_strconcat (PORTAL_PATH "/request/", sender, "/", token, NULL);
   subscribe_response (task, request_path);
 
+  /* The call itself is not cancelled: the desktop may already be asking,
+   * so cancelling withdraws the request instead. */
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      data->cancel_source = g_cancellable_source_new (g_task_get_cancellable (task));
+      g_task_attach_source (task, data->cancel_source, G_SOURCE_FUNC (cancelled_cb));
+    }
+
   g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&options, "{sv}", "handle_token", g_variant_new_string (token));
   g_dbus_connection_call (data->connection, PORTAL_BUS_NAME, PORTAL_PATH, CAMERA_INTERFACE,
                           "AccessCamera", g_variant_new ("(a{sv})", &options),
                           G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                          g_task_get_cancellable (task), access_camera_cb, g_object_ref (task));
+                          NULL, access_camera_cb, g_object_ref (task));
 }
 
 static void

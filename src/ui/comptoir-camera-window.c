@@ -233,17 +233,18 @@ portal_open_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(ComptoirCameraWindow) self = user_data;
+  ComptoirCameraWindow *self;
   g_autoptr(GError) error = NULL;
   g_autofree char *camera_source = NULL;
   int fd;
 
   fd = comptoir_camera_portal_open_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* the window was closed, and may be gone */
+
+  self = COMPTOIR_CAMERA_WINDOW (user_data);
   if (fd < 0)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return; /* the window was closed */
-
       g_debug ("Camera portal: %s", error->message);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
         show_error (self, _("Comptoir is not allowed to use the camera. To allow it, open Settings, "
@@ -367,7 +368,8 @@ comptoir_camera_window_new (GtkWindow *parent)
   ComptoirCameraWindow *self = g_object_new (COMPTOIR_TYPE_CAMERA_WINDOW, "transient-for", parent, NULL);
 
   if (comptoir_camera_portal_is_needed ())
-    comptoir_camera_portal_open_async (self->cancellable, portal_open_cb, g_object_ref (self));
+    /* No reference held: closing the window cancels the request. */
+    comptoir_camera_portal_open_async (self->cancellable, portal_open_cb, self);
   else
     start_pipeline (self, "v4l2src");
   return self;
