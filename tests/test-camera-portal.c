@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <gio/gunixfdlist.h>
 #include <glib/gi18n.h>
+#include <gst/gst.h>
 #include <locale.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -382,6 +383,25 @@ test_allowed (void)
   g_assert_cmpint (write (fake.peer_fd, "c", 1), ==, 1);
   g_assert_cmpint (recv (fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT), ==, 1);
   g_assert_cmpint (byte, ==, 'c');
+
+  /* …and is what PipeWire's GStreamer element expects. */
+  {
+    g_autoptr(GstPluginFeature) factory = GST_PLUGIN_FEATURE (gst_element_factory_find ("pipewiresrc"));
+
+    if (factory != NULL)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GstElement) element = gst_parse_launch (source, &error);
+        int element_fd = -1;
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (G_OBJECT_TYPE_NAME (element), ==, "GstPipeWireSrc");
+        g_object_get (element, "fd", &element_fd, NULL);
+        g_assert_cmpint (element_fd, ==, fd);
+      }
+    else
+      g_test_incomplete ("pipewiresrc is missing: install gstreamer1.0-pipewire");
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (camera), "camera.take", NULL));
   g_assert_null (find_camera_window ());
