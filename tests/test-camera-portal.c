@@ -54,7 +54,7 @@ typedef struct
 
   /* What the next test wants */
   gboolean         present;
-  int              response; /* -1: the person never answers */
+  int              response; /* 0 allowed, 1 refused, 2 failed, -1 never answers */
 
   /* What happened */
   guint            n_access;
@@ -454,6 +454,33 @@ test_refused (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (strip)));
 }
 
+/* The portal fails for another reason: the window says so in plain words. */
+static void
+test_failed (void)
+{
+  g_autofree char *path = comptoir_test_tmp_path ("portal-failed.db");
+  g_autoptr(ComptoirStore) store = NULL;
+  GtkWidget *strip;
+  ComptoirCameraWindow *camera;
+
+  if (fake.connection == NULL)
+    {
+      g_test_skip ("No D-Bus session bus (run under dbus-run-session)");
+      return;
+    }
+  reset_fake_portal (TRUE, 2);
+  store = comptoir_store_open (path, NULL);
+  strip = open_strip (store);
+
+  camera = open_camera (strip);
+  g_assert_true (wait_until (shows_error, camera));
+  g_assert_true (g_str_has_prefix (error_description (camera), "Le système n’a pas donné accès à la caméra."));
+  g_assert_cmpuint (fake.n_open, ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (camera), "camera.cancel", NULL));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (strip)));
+}
+
 /* No camera plugged in: the person is not asked for nothing. */
 static void
 test_no_camera (void)
@@ -534,6 +561,7 @@ main (int   argc,
 
   g_test_add_func ("/camera-portal/allowed", test_allowed);
   g_test_add_func ("/camera-portal/refused", test_refused);
+  g_test_add_func ("/camera-portal/failed", test_failed);
   g_test_add_func ("/camera-portal/no-camera", test_no_camera);
   g_test_add_func ("/camera-portal/closed-while-asking", test_closed_while_asking);
 
