@@ -6,6 +6,8 @@
 #include "comptoir-error.h"
 #include "comptoir-opening-hours.h"
 #include "comptoir-shop.h"
+#include "comptoir-shop-jsonld.h"
+#include "comptoir-shop-markup.h"
 #include "comptoir-shop-validate.h"
 #include "comptoir-test-utils.h"
 
@@ -471,6 +473,140 @@ test_shop_store_round_trip (void)
   g_assert_cmpstr (comptoir_shop_get_name (back), ==, "Boulangerie Martin");
 }
 
+static void
+test_markup (void)
+{
+  const char *text = "Depuis 1987, **au cœur** du village.\nOuvert à tous.\n\nNos pains :\n- le <seigle>\n- les **noix** & \"raisins\"\n\nÀ bientôt ** !";
+  g_autofree char *html = comptoir_markup_to_html (text);
+  g_autofree char *pango = comptoir_markup_to_pango (text);
+  g_autofree char *plain = comptoir_markup_to_plain (text);
+
+  g_assert_cmpstr (html, ==,
+                   "<p>Depuis 1987, <strong>au cœur</strong> du village.<br>\nOuvert à tous.</p>\n"
+                   "<p>Nos pains :</p>\n"
+                   "<ul>\n<li>le &lt;seigle&gt;</li>\n<li>les <strong>noix</strong> &amp; &quot;raisins&quot;</li>\n</ul>\n"
+                   "<p>À bientôt ** !</p>\n");
+  g_assert_cmpstr (pango, ==,
+                   "Depuis 1987, <b>au cœur</b> du village.\nOuvert à tous.\n\nNos pains :\n\n"
+                   "• le &lt;seigle&gt;\n• les <b>noix</b> &amp; &quot;raisins&quot;\n\nÀ bientôt ** !");
+  g_assert_cmpstr (plain, ==,
+                   "Depuis 1987, au cœur du village.\nOuvert à tous.\n\nNos pains :\n\n"
+                   "- le <seigle>\n- les noix & \"raisins\"\n\nÀ bientôt ** !");
+  /* What we give Pango is well-formed markup, whatever was typed. */
+  {
+    static const GMarkupParser parser = { 0 };
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+    g_autofree char *nasty = comptoir_markup_to_pango ("**<b>** & </span> **x");
+    g_autofree char *wrapped = g_strconcat ("<markup>", nasty, "</markup>", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_markup_parse_context_parse (context, wrapped, -1, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static JsonObject *
+find_spec (JsonArray  *array,
+           const char *day,
+           const char *opens)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *spec = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (spec, "dayOfWeek", NULL), day) == 0 &&
+          g_strcmp0 (json_object_get_string_member (spec, "opens"), opens) == 0)
+        return spec;
+    }
+  return NULL;
+}
+
+static void
+test_json_ld (void)
+{
+  g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
+  g_autoptr(ComptoirOpeningHours) hours = comptoir_opening_hours_copy (comptoir_shop_get_opening_hours (shop));
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+  JsonObject *root, *address, *spec, *offer;
+  JsonArray *weekly, *special, *offers;
+
+  /* a bar night on Friday to check the split at midnight */
+  g_assert_true (comptoir_opening_hours_add_range (hours, G_DATE_FRIDAY, HM (21, 0), HM (1, 30), NULL));
+  comptoir_shop_set_opening_hours (shop, hours);
+  comptoir_shop_set_cover_hash (shop, "ab12");
+
+  node = comptoir_shop_to_json_ld (shop, "https://annuaire.example/media/");
+  root = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (root, "@context"), ==, "https://schema.org");
+  g_assert_cmpstr (json_object_get_string_member (root, "@type"), ==, "Bakery");
+  g_assert_cmpstr (json_object_get_string_member (root, "name"), ==, "Boulangerie Martin");
+  g_assert_cmpstr (json_object_get_string_member (root, "slogan"), ==, "Pain au levain, cuit au feu de bois");
+  g_assert_null (strstr (json_object_get_string_member (root, "description"), "**"));
+  g_assert_cmpstr (json_object_get_string_member (root, "telephone"), ==, "+33553123456");
+  g_assert_cmpstr (json_object_get_string_member (root, "url"), ==, "https://www.boulangerie-martin.fr");
+  g_assert_cmpstr (json_object_get_string_member (root, "image"), ==, "https://annuaire.example/media/ab12.jpg");
+  g_assert_false (json_object_has_member (root, "logo"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sameAs")), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "identifier"), "value"), ==,
+                   "73282932000074");
+
+  address = json_object_get_object_member (root, "address");
+  g_assert_cmpstr (json_object_get_string_member (address, "@type"), ==, "PostalAddress");
+  g_assert_cmpstr (json_object_get_string_member (address, "streetAddress"), ==, "12 rue de la République");
+  g_assert_cmpstr (json_object_get_string_member (address, "postalCode"), ==, "24200");
+  g_assert_cmpstr (json_object_get_string_member (address, "addressLocality"), ==, "Sarlat-la-Canéda");
+  g_assert_cmpstr (json_object_get_string_member (address, "addressCountry"), ==, "FR");
+
+  weekly = json_object_get_array_member (root, "openingHoursSpecification");
+  /* Tue–Sat twice a day, Sunday morning, Friday night split in two */
+  g_assert_cmpuint (json_array_get_length (weekly), ==, 5 * 2 + 1 + 2);
+  spec = find_spec (weekly, "https://schema.org/Tuesday", "07:00");
+  g_assert_nonnull (spec);
+  g_assert_cmpstr (json_object_get_string_member (spec, "@type"), ==, "OpeningHoursSpecification");
+  g_assert_cmpstr (json_object_get_string_member (spec, "closes"), ==, "13:00");
+  spec = find_spec (weekly, "https://schema.org/Friday", "21:00");
+  g_assert_cmpstr (json_object_get_string_member (spec, "closes"), ==, "23:59");
+  spec = find_spec (weekly, "https://schema.org/Saturday", "00:00");
+  g_assert_nonnull (spec);
+  g_assert_cmpstr (json_object_get_string_member (spec, "closes"), ==, "01:30");
+  g_assert_null (find_spec (weekly, "https://schema.org/Monday", "07:00"));
+
+  special = json_object_get_array_member (root, "specialOpeningHoursSpecification");
+  g_assert_cmpuint (json_array_get_length (special), ==, 2);
+  spec = json_array_get_object_element (special, 0);
+  g_assert_cmpstr (json_object_get_string_member (spec, "validFrom"), ==, "2026-08-24");
+  g_assert_cmpstr (json_object_get_string_member (spec, "validThrough"), ==, "2026-09-06");
+  g_assert_cmpstr (json_object_get_string_member (spec, "opens"), ==, "00:00");
+  g_assert_cmpstr (json_object_get_string_member (spec, "closes"), ==, "00:00");
+  spec = json_array_get_object_element (special, 1);
+  g_assert_cmpstr (json_object_get_string_member (spec, "validFrom"), ==, "2026-12-21");
+  g_assert_cmpstr (json_object_get_string_member (spec, "opens"), ==, "08:00");
+  g_assert_cmpstr (json_object_get_string_member (spec, "closes"), ==, "13:00");
+
+  offers = json_object_get_array_member (root, "makesOffer");
+  g_assert_cmpuint (json_array_get_length (offers), ==, 2);
+  offer = json_array_get_object_element (offers, 1);
+  g_assert_cmpstr (json_object_get_string_member (offer, "availableDeliveryMethod"), ==,
+                   "http://purl.org/goodrelations/v1#DeliveryModeOwnFleet");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (offer, "areaServed")), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (offer, "priceSpecification"), 0), "price"), ==, "3.50");
+  g_assert_cmpstr (json_object_get_string_member (root, "paymentAccepted"), ==, "Credit Card, Cash, Titre-restaurant");
+
+  /* Pure: the same shop gives the same document, whatever the locale. */
+  again = comptoir_shop_to_json_ld (shop, "https://annuaire.example/media");
+  text = json_to_string (node, FALSE);
+  text_again = json_to_string (again, FALSE);
+  g_assert_cmpstr (text, ==, text_again);
+
+  /* Categories map to precise types. */
+  g_assert_cmpstr (comptoir_shop_schema_type ("butcher"), ==, "ButcherShop");
+  g_assert_cmpstr (comptoir_shop_schema_type ("bookshop"), ==, "BookStore");
+  g_assert_cmpstr (comptoir_shop_schema_type ("other"), ==, "LocalBusiness");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +623,8 @@ main (int   argc,
   g_test_add_func ("/shop/validate/phone", test_phone);
   g_test_add_func ("/shop/validate/email-website-social", test_email_website_social);
   g_test_add_func ("/shop/store/round-trip", test_shop_store_round_trip);
+  g_test_add_func ("/shop/markup", test_markup);
+  g_test_add_func ("/shop/json-ld", test_json_ld);
 
   return g_test_run ();
 }
