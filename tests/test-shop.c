@@ -6,10 +6,12 @@
 #include "comptoir-error.h"
 #include "comptoir-opening-hours.h"
 #include "comptoir-shop.h"
+#include "comptoir-shop-export.h"
 #include "comptoir-shop-jsonld.h"
 #include "comptoir-shop-markup.h"
 #include "comptoir-shop-validate.h"
 #include "comptoir-test-utils.h"
+#include "shop-sample.h"
 
 #define HM(h, m) ((h) * 60 + (m))
 
@@ -372,56 +374,6 @@ test_email_website_social (void)
   g_assert_false (comptoir_validate_social_link ("@boulangerie", NULL, NULL));
 }
 
-ComptoirShop *comptoir_test_sample_shop (void);
-
-/* A complete shop, used by the store, JSON-LD and export tests. */
-ComptoirShop *
-comptoir_test_sample_shop (void)
-{
-  ComptoirShop *shop = comptoir_shop_new ();
-  g_autoptr(ComptoirOpeningHours) hours = comptoir_opening_hours_new ();
-  static const char *links[] = { "https://www.facebook.com/boulangerie.martin", "https://www.instagram.com/boulangerie.martin", NULL };
-  static const char *communes[] = { "Sarlat-la-Canéda", "Vitrac", NULL };
-  static const char *payments[] = { "card", "cash", "meal_voucher", NULL };
-  ComptoirTimeRange sunday = { HM (8, 0), HM (13, 0) };
-  GDate from, to;
-
-  for (GDateWeekday d = G_DATE_TUESDAY; d <= G_DATE_SATURDAY; d++)
-    {
-      g_assert_true (comptoir_opening_hours_add_range (hours, d, HM (7, 0), HM (13, 0), NULL));
-      g_assert_true (comptoir_opening_hours_add_range (hours, d, HM (15, 30), HM (19, 30), NULL));
-    }
-  g_assert_true (comptoir_opening_hours_add_range (hours, G_DATE_SUNDAY, HM (7, 0), HM (12, 30), NULL));
-  set_date (&from, 24, 8, 2026);
-  set_date (&to, 6, 9, 2026);
-  g_assert_true (comptoir_opening_hours_add_exception (hours, &from, &to, TRUE, NULL, 0, "Congés", NULL));
-  set_date (&from, 21, 12, 2026);
-  g_assert_true (comptoir_opening_hours_add_exception (hours, &from, &from, FALSE, &sunday, 1, "Lundi de Noël", NULL));
-
-  g_object_set (shop,
-                "name", "Boulangerie Martin",
-                "tagline", "Pain au levain, cuit au feu de bois",
-                "description", "Depuis 1987, **au cœur du village**.\n\nNos spécialités :\n- la tourte de seigle\n- le pain aux noix",
-                "category", "bakery",
-                "street", "12 rue de la République",
-                "postcode", "24200",
-                "city", "Sarlat-la-Canéda",
-                "phone", "+33553123456",
-                "email", "contact@boulangerie-martin.fr",
-                "website", "https://www.boulangerie-martin.fr",
-                "siret", "73282932000074",
-                "social-links", links,
-                "opening-hours", hours,
-                "click-and-collect", TRUE,
-                "delivery", TRUE,
-                "delivery-communes", communes,
-                "delivery-fee-cents", (gint64) 350,
-                "delivery-free-above-cents", (gint64) 3000,
-                "payment-methods", payments,
-                NULL);
-  return shop;
-}
-
 static void
 test_shop_store_round_trip (void)
 {
@@ -607,6 +559,107 @@ test_json_ld (void)
   g_assert_cmpstr (comptoir_shop_schema_type ("other"), ==, "LocalBusiness");
 }
 
+static char *
+extract_json_ld (const char *html)
+{
+  const char *open_tag = "<script type=\"application/ld+json\">";
+  const char *start = strstr (html, open_tag);
+  const char *end;
+
+  g_assert_nonnull (start);
+  start += strlen (open_tag);
+  end = strstr (start, "</script>");
+  g_assert_nonnull (end);
+  /* only one JSON-LD block */
+  g_assert_null (strstr (end, open_tag));
+  return g_strndup (start, end - start);
+}
+
+static void
+test_export_escaping (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (NULL, &error);
+  g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
+  g_autoptr(GDateTime) tuesday = g_date_time_new_utc (2026, 11, 17, 10, 0, 0);
+  g_autofree char *html = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = comptoir_test_tmp_path ("page.html");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *written = NULL;
+  static const char *links[] = { "https://www.facebook.com/a\"onmouseover=\"alert(4)", NULL };
+  JsonObject *root;
+
+  g_assert_no_error (error);
+  g_assert_true (comptoir_test_add_sample_images (store, shop, &error));
+  g_assert_no_error (error);
+  comptoir_shop_set_name (shop, "<script>alert(1)</script>");
+  comptoir_shop_set_tagline (shop, "\"><img src=x onerror=alert(2)>");
+  comptoir_shop_set_description (shop, "**</script><script>alert(3)</script>**\n- <b>gras</b>");
+  comptoir_shop_set_city (shop, "Sarlat </script><!--");
+  comptoir_shop_set_social_links (shop, links);
+
+  html = comptoir_shop_export_html_string (shop, store, tuesday);
+
+  /* shown as text */
+  g_assert_nonnull (strstr (html, "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
+  g_assert_nonnull (strstr (html, "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+  g_assert_null (strstr (html, "<script>alert"));
+  g_assert_null (strstr (html, "<img src=x"));
+  g_assert_null (strstr (html, "<b>gras"));
+  g_assert_nonnull (strstr (html, "<li>&lt;b&gt;gras&lt;/b&gt;</li>"));
+  /* attributes too */
+  g_assert_nonnull (strstr (html, "content=\"&quot;&gt;&lt;img src=x onerror=alert(2)&gt;\""));
+  g_assert_null (strstr (strstr (html, "<body>"), "\"onmouseover"));
+  g_assert_nonnull (strstr (html, "a&quot;onmouseover=&quot;alert(4)"));
+  /* the only script elements are ours: JSON-LD and the “today” marker */
+  {
+    guint count = 0;
+    for (const char *p = html; (p = strstr (p, "<script")) != NULL; p++)
+      count++;
+    g_assert_cmpuint (count, ==, 2);
+  }
+  /* images embedded, nothing fetched from elsewhere */
+  g_assert_nonnull (strstr (html, "<img class=\"cover\" alt=\"\" src=\"data:image/jpeg;base64,"));
+  g_assert_nonnull (strstr (html, "<img class=\"logo\" src=\"data:image/jpeg;base64,"));
+  g_assert_null (strstr (html, "src=\"http"));
+  /* Tuesday is marked as today */
+  g_assert_nonnull (strstr (html, "<tr data-day=\"tuesday\" class=\"today\">"));
+  /* a link to a map and a tel: link */
+  g_assert_nonnull (strstr (html, "href=\"https://www.openstreetmap.org/search?query="));
+  g_assert_nonnull (strstr (html, "href=\"tel:+33553123456\""));
+
+  /* The JSON-LD cannot close its script element, and still parses. */
+  json = extract_json_ld (html);
+  g_assert_null (strstr (json, "</"));
+  g_assert_null (strstr (json, "<!--"));
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "name"), ==, "<script>alert(1)</script>");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "address"), "addressLocality"),
+                   ==, "Sarlat </script><!--");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "address"), "postalCode"),
+                   ==, "24200");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "openingHoursSpecification")), ==, 11);
+
+  /* written to a file */
+  g_assert_true (comptoir_shop_export_html (shop, store, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (written, "&lt;script&gt;alert(1)"));
+
+  /* an unwritable place gives an error in words */
+  {
+    g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-folder/page.html");
+
+    g_assert_false (comptoir_shop_export_html (shop, store, nowhere, &error));
+    g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_FAILED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/shop/store/round-trip", test_shop_store_round_trip);
   g_test_add_func ("/shop/markup", test_markup);
   g_test_add_func ("/shop/json-ld", test_json_ld);
+  g_test_add_func ("/shop/export/escaping", test_export_escaping);
 
   return g_test_run ();
 }
