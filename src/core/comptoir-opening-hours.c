@@ -723,6 +723,85 @@ comptoir_opening_hours_next_closing (const ComptoirOpeningHours *self,
   return g_date_time_to_timezone (utc, tz);
 }
 
+static char *
+time_of (GDateTime *when)
+{
+  return comptoir_time_format ((guint) (g_date_time_get_hour (when) * 60 + g_date_time_get_minute (when)));
+}
+
+static int
+days_between (GDateTime *a,
+              GDateTime *b)
+{
+  GDate da, db;
+
+  g_date_clear (&da, 1);
+  g_date_clear (&db, 1);
+  g_date_set_dmy (&da, g_date_time_get_day_of_month (a), g_date_time_get_month (a), g_date_time_get_year (a));
+  g_date_set_dmy (&db, g_date_time_get_day_of_month (b), g_date_time_get_month (b), g_date_time_get_year (b));
+  return g_date_days_between (&da, &db);
+}
+
+/**
+ * comptoir_opening_hours_format_status:
+ * @self: the opening hours
+ * @now: the current instant
+ *
+ * Returns: (transfer full): “Open now · closes at 19:00”, “Closed · opens
+ *   tomorrow at 9:00”… in Paris time, for the merchant and the previews;
+ *   an empty string when there are no hours.
+ */
+char *
+comptoir_opening_hours_format_status (const ComptoirOpeningHours *self,
+                                      GDateTime                  *now)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDateTime) closing = NULL;
+  g_autoptr(GDateTime) opening = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *weekday = NULL;
+  int days;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (comptoir_opening_hours_is_empty (self))
+    return g_strdup ("");
+
+  tz = comptoir_shop_time_zone ();
+  local_now = g_date_time_to_timezone (now, tz);
+  closing = comptoir_opening_hours_next_closing (self, now);
+  if (closing != NULL)
+    {
+      time = time_of (closing);
+      days = days_between (local_now, closing);
+      if (days == 0)
+        return g_strdup_printf (_("Open now · closes at %s"), time);
+      if (days == 1)
+        return g_strdup_printf (_("Open now · closes tomorrow at %s"), time);
+      weekday = g_date_time_format (closing, "%A");
+      return g_strdup_printf (_("Open now · closes %s at %s"), weekday, time);
+    }
+
+  opening = comptoir_opening_hours_next_opening (self, now);
+  if (opening == NULL)
+    return g_strdup (_("Closed"));
+  time = time_of (opening);
+  days = days_between (local_now, opening);
+  if (days == 0)
+    return g_strdup_printf (_("Closed · opens at %s"), time);
+  if (days == 1)
+    return g_strdup_printf (_("Closed · opens tomorrow at %s"), time);
+  if (days < 7)
+    {
+      weekday = g_date_time_format (opening, "%A");
+      return g_strdup_printf (_("Closed · opens %s at %s"), weekday, time);
+    }
+  weekday = g_date_time_format (opening, "%d/%m/%Y");
+  return g_strdup_printf (_("Closed · opens on %s at %s"), weekday, time);
+}
+
 /* Times as people write them: 9:00, 09:00, 9h, 9h30, 9 h 30, 9.30, 24:00. */
 gboolean
 comptoir_time_parse (const char *text,

@@ -85,6 +85,8 @@ gboolean              comptoir_opening_hours_is_open_at      (const ComptoirOpen
                                                               GDateTime                  *when);
 GDateTime            *comptoir_opening_hours_next_opening    (const ComptoirOpeningHours *self,
                                                               GDateTime                  *now);
+char                 *comptoir_opening_hours_format_status   (const ComptoirOpeningHours *self,
+                                                              GDateTime                  *now);
 GDateTime            *comptoir_opening_hours_next_closing    (const ComptoirOpeningHours *self,
                                                               GDateTime                  *now);
 
