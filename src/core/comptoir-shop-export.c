@@ -235,7 +235,7 @@ append_hours (GString      *out,
       if (g_date_compare (&exception->from, &exception->to) == 0)
         g_string_append_printf (out, _("On %s"), from);
       else
-        g_string_append_printf (out, _("From %s to %s"), from, to);
+        g_string_append_printf (out, C_("exception dates", "From %s to %s"), from, to);
       g_string_append (out, " : ");
       if (exception->closed)
         g_string_append (out, _("closed"));

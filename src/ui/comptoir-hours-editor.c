@@ -441,7 +441,7 @@ rebuild_exceptions (ComptoirHoursEditor *self)
       if (g_date_compare (&e->from, &e->to) == 0)
         title = g_strdup_printf (_("On %s"), from);
       else
-        title = g_strdup_printf (_("From %s to %s"), from, to);
+        title = g_strdup_printf (C_("exception dates", "From %s to %s"), from, to);
       if (e->closed)
         subtitle = g_strdup (_("Closed"));
       else
