@@ -158,6 +158,7 @@ test_fill_whole_page (void)
 
   page = get (window, "shop-page");
   preview = get (page, "preview");
+  save_screenshot (window, "shop-page-empty");
   g_assert_true (gtk_widget_get_mapped (preview)); /* wide: side by side */
   g_assert_false (gtk_widget_get_visible (get (page, "preview-toggle")));
 

@@ -60,6 +60,15 @@ struct _ComptoirHoursEditor
 
 G_DEFINE_FINAL_TYPE (ComptoirHoursEditor, comptoir_hours_editor, ADW_TYPE_BIN)
 
+/* Titles here are plain text: “Click & collect” is not markup. */
+static void
+set_row_title (gpointer    row,
+               const char *title)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
 enum {
   CHANGED,
   N_SIGNALS
@@ -313,9 +322,11 @@ add_range_row (DayWidgets *day,
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_range_cb), range);
 
   /* ranges go before the error row, which stays last */
+  g_object_ref (day->error_row);
   adw_expander_row_remove (day->row, day->error_row);
   adw_expander_row_add_row (day->row, range->row);
   adw_expander_row_add_row (day->row, day->error_row);
+  g_object_unref (day->error_row);
   g_ptr_array_add (day->ranges, range);
   return range;
 }
@@ -454,8 +465,7 @@ rebuild_exceptions (ComptoirHoursEditor *self)
         }
 
       /* the label is the merchant's text: never markup */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      set_row_title (row, title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_name (remove, name);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -469,8 +479,10 @@ rebuild_exceptions (ComptoirHoursEditor *self)
       g_ptr_array_add (self->exception_rows, row);
     }
   /* the form stays last */
+  g_object_ref (self->form_row);
   adw_preferences_group_remove (self->exceptions_group, GTK_WIDGET (self->form_row));
   adw_preferences_group_add (self->exceptions_group, GTK_WIDGET (self->form_row));
+  g_object_unref (self->form_row);
 }
 
 static void
@@ -530,7 +542,7 @@ form_entry (ComptoirHoursEditor *self,
   GtkWidget *row = adw_entry_row_new ();
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  set_row_title (row, title);
   adw_expander_row_add_row (self->form_row, row);
   return GTK_EDITABLE (row);
 }
@@ -563,7 +575,7 @@ build (ComptoirHoursEditor *self)
       day->ranges = g_ptr_array_new_with_free_func (range_free);
       day->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
       gtk_widget_set_name (GTK_WIDGET (day->row), name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (day->row), day_name (day->weekday));
+      set_row_title (day->row, day_name (day->weekday));
       adw_expander_row_set_show_enable_switch (day->row, TRUE);
       adw_expander_row_set_enable_expansion (day->row, FALSE);
       day->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
@@ -587,12 +599,12 @@ build (ComptoirHoursEditor *self)
                                          _("Holidays, a Sunday before Christmas: these dates replace the weekly hours."));
   self->form_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->form_row), "exception-form");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->form_row), _("Add a closure or a special opening"));
+  set_row_title (self->form_row, _("Add a closure or a special opening"));
   adw_expander_row_set_icon_name (self->form_row, "list-add-symbolic");
   self->form_from = form_entry (self, "exception-from", _("First day, as 24/12/2026"));
   self->form_to = form_entry (self, "exception-to", _("Last day (empty for a single day)"));
   closed_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (closed_row), _("Closed all day"));
+  set_row_title (closed_row, _("Closed all day"));
   self->form_closed = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_name (GTK_WIDGET (self->form_closed), "exception-closed");
   gtk_switch_set_active (self->form_closed, TRUE);

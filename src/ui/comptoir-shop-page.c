@@ -82,6 +82,7 @@ struct _ComptoirShopPage
   guint                save_id;
   guint                clock_id;
   guint                checklist_id;
+  guint                folded_id;
   gboolean             loading;
   char                *export_uri;
 
@@ -112,6 +113,15 @@ struct _ComptoirShopPage
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirShopPage, comptoir_shop_page, GTK_TYPE_WIDGET)
+
+/* Titles here are plain text: “Click & collect” is not markup. */
+static void
+set_row_title (gpointer    row,
+               const char *title)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
 
 static void load_property (ComptoirShopPage *self, const char *property);
 
@@ -327,7 +337,7 @@ add_text_field (ComptoirShopPage    *self,
   field->info = info;
   field->entry = GTK_EDITABLE (row);
   gtk_widget_set_name (row, info->name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->title));
+  set_row_title (row, _(info->title));
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), info->purpose);
   field->error_row = error_row_new (&field->error_label);
   if (ADW_IS_EXPANDER_ROW (container))
@@ -730,7 +740,7 @@ rebuild_checklist (ComptoirShopPage *self)
         continue;
       row = adw_action_row_new ();
       gtk_widget_set_name (row, items[i].name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(items[i].title));
+      set_row_title (row, _(items[i].title));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("checkbox-symbolic"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -849,13 +859,32 @@ preview_toggled_cb (ComptoirShopPage *self)
 }
 
 static void
-leaflet_folded_cb (ComptoirShopPage *self)
+update_folded (ComptoirShopPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_set_visible (GTK_WIDGET (self->preview_toggle), folded);
   if (!folded)
     gtk_toggle_button_set_active (self->preview_toggle, FALSE);
+}
+
+static gboolean
+folded_idle_cb (gpointer data)
+{
+  ComptoirShopPage *self = data;
+
+  self->folded_id = 0;
+  update_folded (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: showing the toggle then
+ * would change the toolbar in the middle of a layout, so wait. */
+static void
+leaflet_folded_cb (ComptoirShopPage *self)
+{
+  if (self->folded_id == 0)
+    self->folded_id = g_idle_add (folded_idle_cb, self);
 }
 
 static GtkWidget *
@@ -883,7 +912,7 @@ switch_row_new (const char *name,
 
   gtk_widget_set_name (toggle, name);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  set_row_title (row, title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
@@ -972,7 +1001,7 @@ build_editor (ComptoirShopPage *self)
     gtk_string_list_append (categories, comptoir_shop_category_label (ids[i]));
   self->category = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->category), "shop-category");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->category), _("Kind of shop"));
+  set_row_title (self->category, _("Kind of shop"));
   adw_combo_row_set_model (self->category, G_LIST_MODEL (categories));
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (category_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (identity), GTK_WIDGET (self->category));
@@ -1002,7 +1031,7 @@ build_editor (ComptoirShopPage *self)
   hours_status = group_new (self, _("Right now"), NULL);
   self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->status_row), "hours-status");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("What customers see"));
+  set_row_title (self->status_row, _("What customers see"));
   adw_action_row_add_prefix (self->status_row, gtk_image_new_from_icon_name ("alarm-symbolic"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (hours_status), GTK_WIDGET (self->status_row));
   self->hours_editor = COMPTOIR_HOURS_EDITOR (comptoir_hours_editor_new ());
@@ -1016,19 +1045,19 @@ build_editor (ComptoirShopPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (services), row);
   self->delivery_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->delivery_row), "service-delivery");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->delivery_row), _("Local delivery"));
+  set_row_title (self->delivery_row, _("Local delivery"));
   adw_expander_row_set_subtitle (self->delivery_row, _("You deliver around the shop"));
   adw_expander_row_set_show_enable_switch (self->delivery_row, TRUE);
   adw_expander_row_set_enable_expansion (self->delivery_row, FALSE);
   g_signal_connect_swapped (self->delivery_row, "notify::enable-expansion", G_CALLBACK (services_changed_cb), self);
   row = adw_entry_row_new ();
   gtk_widget_set_name (row, "delivery-communes");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Towns and villages, separated by commas"));
+  set_row_title (row, _("Towns and villages, separated by commas"));
   self->communes = GTK_EDITABLE (row);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (services_changed_cb), self);
   adw_expander_row_add_row (self->delivery_row, row);
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Or within a distance, in km"));
+  set_row_title (row, _("Or within a distance, in km"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("0 to use the list of towns instead"));
   self->radius = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 200, 1));
   gtk_widget_set_name (GTK_WIDGET (self->radius), "delivery-radius");
@@ -1056,7 +1085,7 @@ build_editor (ComptoirShopPage *self)
 
       row = adw_action_row_new ();
       gtk_widget_set_name (check, name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), comptoir_shop_payment_method_label (ids[i]));
+      set_row_title (row, comptoir_shop_payment_method_label (ids[i]));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (payments_changed_cb), self);
@@ -1082,6 +1111,7 @@ comptoir_shop_page_dispose (GObject *object)
     save_now (self, FALSE);
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_handle_id (&self->checklist_id, g_source_remove);
+  g_clear_handle_id (&self->folded_id, g_source_remove);
   if (self->shop != NULL)
     g_signal_handlers_disconnect_by_data (self->shop, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_SHOP_PAGE);
@@ -1160,7 +1190,7 @@ comptoir_shop_page_init (ComptoirShopPage *self)
 
   g_signal_connect_swapped (self->preview_toggle, "toggled", G_CALLBACK (preview_toggled_cb), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
-  leaflet_folded_cb (self);
+  update_folded (self);
 
   self->loading = TRUE;
   load_property (self, NULL);

@@ -382,7 +382,7 @@ comptoir_shop_preview_init (ComptoirShopPreview *self)
   GtkWidget *stack = adw_view_stack_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *directory_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *note;
+  GtkWidget *note, *market_box;
   AdwViewStackPage *page;
 
   gtk_widget_add_css_class (box, "view");
@@ -406,18 +406,24 @@ comptoir_shop_preview_init (ComptoirShopPreview *self)
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), build_marketplace (self), "marketplace",
-                                    _("Marketplace shop page"));
+  /* short tab names keep the preview narrow enough to sit beside the editor */
+  market_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  note = gtk_label_new (_("Marketplace shop page"));
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_set_margin_bottom (note, 12);
+  gtk_box_append (GTK_BOX (market_box), note);
+  gtk_box_append (GTK_BOX (market_box), build_marketplace (self));
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), market_box, "marketplace", _("Marketplace"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
-  note = gtk_label_new (_("How your shop appears in the directory’s list of local shops."));
+  note = gtk_label_new (_("Directory listing card: how your shop appears in the directory’s list of local shops."));
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
   gtk_widget_add_css_class (note, "dim-label");
   gtk_widget_set_margin_bottom (note, 12);
   gtk_box_append (GTK_BOX (directory_box), note);
   gtk_box_append (GTK_BOX (directory_box), build_directory (self));
-  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), directory_box, "directory",
-                                    _("Directory listing card"));
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), directory_box, "directory", _("Directory"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
 
   self->clamp = ADW_CLAMP (adw_clamp_new ());
