@@ -660,6 +660,34 @@ test_export_escaping (void)
   }
 }
 
+static void
+test_hours_status_text (void)
+{
+  g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
+  const ComptoirOpeningHours *hours = comptoir_shop_get_opening_hours (shop);
+  g_autoptr(ComptoirOpeningHours) empty = comptoir_opening_hours_new ();
+  struct { int d, h, m; const char *expected; } cases[] = {
+    { 17, 10, 0, "Open now · closes at 13:00" },            /* Tuesday 11:00 in Paris */
+    { 17, 12, 30, "Closed · opens at 15:30" },              /* Tuesday 13:30 */
+    { 16, 10, 0, "Closed · opens tomorrow at 7:00" },       /* Monday */
+    { 15, 20, 0, "Closed · opens Tuesday at 7:00" },        /* Sunday 21:00 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) now = utc (2026, 11, cases[i].d, cases[i].h, cases[i].m);
+      g_autofree char *text = comptoir_opening_hours_format_status (hours, now);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  {
+    g_autoptr(GDateTime) now = utc (2026, 11, 17, 10, 0);
+    g_autofree char *text = comptoir_opening_hours_format_status (empty, now);
+
+    g_assert_cmpstr (text, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/shop/hours/exceptions-win", test_hours_exceptions_win);
   g_test_add_func ("/shop/hours/dst", test_hours_dst);
   g_test_add_func ("/shop/hours/time-parse", test_time_parse);
+  g_test_add_func ("/shop/hours/status-text", test_hours_status_text);
   g_test_add_func ("/shop/validate/siret", test_siret);
   g_test_add_func ("/shop/validate/postcode", test_postcode);
   g_test_add_func ("/shop/validate/phone", test_phone);
