@@ -83,6 +83,8 @@ add_image (ComptoirStore  *store,
   g_autofree char *hash = NULL;
   g_autofree char *db_dir = g_path_get_dirname (comptoir_store_get_path (store));
   g_autofree char *media_dir = g_build_filename (db_dir, "media", NULL);
+  g_autofree char *prefix = NULL;
+  g_autofree char *sub_dir = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -106,9 +108,12 @@ add_image (ComptoirStore  *store,
   if (!gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", error, "quality", "85", NULL))
     return NULL;
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) buffer, size);
-  g_mkdir_with_parents (media_dir, 0700);
+  /* the photo pipeline's layout: media/ab/abcdef….jpg */
+  prefix = g_strndup (hash, 2);
+  sub_dir = g_build_filename (media_dir, prefix, NULL);
+  g_mkdir_with_parents (sub_dir, 0700);
   file = g_strconcat (hash, ".jpg", NULL);
-  path = g_build_filename (media_dir, file, NULL);
+  path = g_build_filename (sub_dir, file, NULL);
   if (!g_file_set_contents (path, buffer, size, error))
     return NULL;
 

@@ -651,6 +651,16 @@ test_export_escaping (void)
   g_assert_true (g_str_has_prefix (written, "<!DOCTYPE html>"));
   g_assert_nonnull (strstr (written, "&lt;script&gt;alert(1)"));
 
+  /* a hash is never a path */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 17, 10, 0, 0);
+    g_autofree char *page = NULL;
+
+    comptoir_shop_set_logo_hash (shop, "../../../../../../etc/passwd");
+    page = comptoir_shop_export_html_string (shop, store, now);
+    g_assert_null (strstr (page, "class=\"logo\""));
+  }
+
   /* an unwritable place gives an error in words */
   {
     g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent-folder/page.html");

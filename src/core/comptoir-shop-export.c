@@ -73,24 +73,27 @@ day_label (GDateWeekday day)
   return _(names[day - 1]);
 }
 
-/* Where the image of @hash is. The photo pipeline (branch photos) will
- * provide comptoir_media_get_path(); until then, media files are looked
- * up in the media folder beside the database, by hash, whatever their
- * extension. */
+/* Where the web image of @hash is. The photo pipeline (branch photos)
+ * provides comptoir_media_get_path (hash, COMPTOIR_MEDIA_WEB); until it is
+ * on main this mirrors its layout — media/<first two digits>/<hash>.jpg
+ * beside the database — so that switching over changes nothing on disk.
+ * Hashes become file names: anything but 64 hexadecimal digits is refused. */
 static char *
 media_path_for_hash (ComptoirStore *store,
                      const char    *hash)
 {
-  g_autofree char *db_dir = g_path_get_dirname (comptoir_store_get_path (store));
-  g_autofree char *media_dir = g_build_filename (db_dir, "media", NULL);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  g_autofree char *db_dir = NULL;
+  g_autofree char *name = NULL;
+  char prefix[3];
 
-  dir = g_dir_open (media_dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, hash) && (name[strlen (hash)] == '\0' || name[strlen (hash)] == '.'))
-      return g_build_filename (media_dir, name, NULL);
-  return NULL;
+  if (strlen (hash) != 64 || strspn (hash, "0123456789abcdef") != 64)
+    return NULL;
+  db_dir = g_path_get_dirname (comptoir_store_get_path (store));
+  prefix[0] = hash[0];
+  prefix[1] = hash[1];
+  prefix[2] = '\0';
+  name = g_strconcat (hash, ".jpg", NULL);
+  return g_build_filename (db_dir, "media", prefix, name, NULL);
 }
 
 static char *
