@@ -2,9 +2,8 @@
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <glib/gstdio.h>
 
-#include "comptoir-store-private.h"
+#include "comptoir-photo-pipeline.h"
 #include "shop-sample.h"
 
 #define HM(h, m) ((h) * 60 + (m))
@@ -65,8 +64,8 @@ comptoir_test_sample_shop (void)
 }
 
 
-/* Draws a picture, stores it where the export looks for media, and
- * registers it in the media table, as the photo pipeline would. */
+/* Draws a picture and imports it through the photo pipeline, as a
+ * merchant's photo would be. */
 static char *
 add_image (ComptoirStore  *store,
            int             width,
@@ -79,15 +78,8 @@ add_image (ComptoirStore  *store,
   guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
   int stride = gdk_pixbuf_get_rowstride (pixbuf);
   g_autofree char *buffer = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gsize size;
-  g_autofree char *hash = NULL;
-  g_autofree char *db_dir = g_path_get_dirname (comptoir_store_get_path (store));
-  g_autofree char *media_dir = g_build_filename (db_dir, "media", NULL);
-  g_autofree char *prefix = NULL;
-  g_autofree char *sub_dir = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
@@ -107,27 +99,8 @@ add_image (ComptoirStore  *store,
 
   if (!gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", error, "quality", "85", NULL))
     return NULL;
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) buffer, size);
-  /* the photo pipeline's layout: media/ab/abcdef….jpg */
-  prefix = g_strndup (hash, 2);
-  sub_dir = g_build_filename (media_dir, prefix, NULL);
-  g_mkdir_with_parents (sub_dir, 0700);
-  file = g_strconcat (hash, ".jpg", NULL);
-  path = g_build_filename (sub_dir, file, NULL);
-  if (!g_file_set_contents (path, buffer, size, error))
-    return NULL;
-
-  stmt = comptoir_store_prepare (store, "INSERT OR IGNORE INTO media (hash, mime_type, width, height, size, created_at) "
-                                        "VALUES (?1, 'image/jpeg', ?2, ?3, ?4, '2026-11-01T10:00:00Z')", error);
-  if (stmt == NULL)
-    return NULL;
-  comptoir_sql_bind_text (stmt, 1, hash);
-  sqlite3_bind_int (stmt, 2, width);
-  sqlite3_bind_int (stmt, 3, height);
-  sqlite3_bind_int64 (stmt, 4, (gint64) size);
-  if (!comptoir_store_step_done (store, stmt, error))
-    return NULL;
-  return g_steal_pointer (&hash);
+  bytes = g_bytes_new_take (g_steal_pointer (&buffer), size);
+  return comptoir_photo_import_bytes_sync (store, bytes, NULL, NULL, error);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "comptoir-error.h"
+#include "comptoir-media-store.h"
 #include "comptoir-money.h"
 #include "comptoir-shop-export.h"
 #include "comptoir-shop-jsonld.h"
@@ -73,27 +74,14 @@ day_label (GDateWeekday day)
   return _(names[day - 1]);
 }
 
-/* Where the web image of @hash is. The photo pipeline (branch photos)
- * provides comptoir_media_get_path (hash, COMPTOIR_MEDIA_WEB); until it is
- * on main this mirrors its layout — media/<first two digits>/<hash>.jpg
- * beside the database — so that switching over changes nothing on disk.
- * Hashes become file names: anything but 64 hexadecimal digits is refused. */
+/* Where the published image of @hash is, as the photo pipeline stores it.
+ * Hashes become file names: anything but a valid media hash is refused. */
 static char *
-media_path_for_hash (ComptoirStore *store,
-                     const char    *hash)
+media_path_for_hash (const char *hash)
 {
-  g_autofree char *db_dir = NULL;
-  g_autofree char *name = NULL;
-  char prefix[3];
-
-  if (strlen (hash) != 64 || strspn (hash, "0123456789abcdef") != 64)
+  if (!comptoir_media_hash_is_valid (hash))
     return NULL;
-  db_dir = g_path_get_dirname (comptoir_store_get_path (store));
-  prefix[0] = hash[0];
-  prefix[1] = hash[1];
-  prefix[2] = '\0';
-  name = g_strconcat (hash, ".jpg", NULL);
-  return g_build_filename (db_dir, "media", prefix, name, NULL);
+  return comptoir_media_get_path (hash, COMPTOIR_MEDIA_WEB);
 }
 
 static char *
@@ -128,7 +116,7 @@ image_data_uri (ComptoirStore *store,
 
   if (hash == NULL || *hash == '\0' || store == NULL)
     return NULL;
-  path = media_path_for_hash (store, hash);
+  path = media_path_for_hash (hash);
   if (path == NULL || !g_file_get_contents (path, &contents, &length, NULL) || length > MAX_EMBEDDED_IMAGE)
     return NULL;
   mime = media_mime_type (store, hash, path);
