@@ -119,6 +119,48 @@ error_label_after (GtkWidget  *root,
   return GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
 }
 
+
+/* A picture as a camera would give it. */
+static GFile *
+write_jpeg (const char *name,
+            int         width,
+            int         height,
+            guint32     rgb)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autofree char *path = comptoir_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, rgb << 8 | 0xff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+has_photos (gpointer data)
+{
+  ComptoirShop *shop = data;
+
+  return *comptoir_shop_get_logo_hash (shop) != '\0' && *comptoir_shop_get_cover_hash (shop) != '\0';
+}
+
+static gboolean
+has_paintable (gpointer data)
+{
+  return gtk_picture_get_paintable (GTK_PICTURE (data)) != NULL;
+}
+
 static ComptoirShop *
 load_from_store (void)
 {
@@ -166,6 +208,7 @@ test_fill_whole_page (void)
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (get (page, "scrolled")));
   g_assert_nonnull (find_named (page, "todo-name"));
   g_assert_nonnull (find_named (page, "todo-phone"));
+  g_assert_nonnull (find_named (page, "todo-cover"));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
   g_signal_emit_by_name (get (page, "todo-hours"), "activated");
   spin (200);
@@ -245,6 +288,20 @@ test_fill_whole_page (void)
   click (page, "exception-add");
   g_assert_nonnull (find_named (page, "exception-remove-0"));
 
+  /* Logo and cover through the photo pipeline */
+  {
+    g_autoptr(GFile) logo = write_jpeg ("logo.jpg", 400, 400, 0xc64600);
+    g_autoptr(GFile) cover = write_jpeg ("devanture.jpg", 1600, 900, 0x986a44);
+    ComptoirShop *shop = comptoir_shop_page_get_shop (COMPTOIR_SHOP_PAGE (page));
+
+    comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "logo", logo);
+    comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "cover", cover);
+    wait_for (has_photos, shop);
+    wait_for (has_paintable, get (preview, "preview-market-cover"));
+    wait_for (has_paintable, get (page, "cover-picture"));
+    g_assert_true (gtk_widget_get_visible (get (page, "logo-remove")));
+  }
+
   /* Services and payments */
   gtk_switch_set_active (GTK_SWITCH (get (page, "service-collect")), TRUE);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (get (page, "service-delivery")), TRUE);
@@ -268,6 +325,8 @@ test_fill_whole_page (void)
   g_assert_cmpstr (comptoir_shop_get_website (stored), ==, "https://www.boulangerie-martin.fr");
   g_assert_cmpstr (comptoir_shop_get_social_links (stored)[0], ==, "https://facebook.com/boulangerie.martin");
   g_assert_cmpstr (comptoir_shop_get_siret (stored), ==, ""); /* the wrong one was not stored */
+  g_assert_cmpuint (strlen (comptoir_shop_get_logo_hash (stored)), ==, 64);
+  g_assert_cmpuint (strlen (comptoir_shop_get_cover_hash (stored)), ==, 64);
   hours = comptoir_shop_get_opening_hours (stored);
   ranges = comptoir_opening_hours_get_ranges (hours, G_DATE_TUESDAY, &n);
   g_assert_cmpuint (n, ==, 2);
@@ -297,8 +356,10 @@ test_fill_whole_page (void)
   stored = load_from_store ();
   g_assert_cmpstr (comptoir_shop_get_siret (stored), ==, "73282932000074");
   g_clear_object (&stored);
+  /* nothing left to do: the checklist is gone */
   g_assert_null (find_named (page, "todo-hours"));
   g_assert_null (find_named (page, "todo-name"));
+  g_assert_null (find_named (page, "todo-cover"));
 
   /* The preview shows the same shop, in French. */
   g_assert_cmpstr (label_text (preview, "preview-market-name"), ==, "Boulangerie Martin");
@@ -351,6 +412,7 @@ test_fill_whole_page (void)
     g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
     g_assert_nonnull (strstr (html, "<h1>Boulangerie Martin</h1>"));
     g_assert_nonnull (strstr (html, "Horaires d’ouverture"));
+    g_assert_nonnull (strstr (html, "<img class=\"cover\" alt=\"\" src=\"data:image/jpeg;base64,"));
   }
 
   /* A narrow window shows one side at a time, with a toggle. */

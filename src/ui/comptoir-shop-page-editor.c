@@ -460,6 +460,8 @@ comptoir_shop_page_load_property (ComptoirShopPage *self,
     load_services (self);
   if (IS ("payment-methods"))
     load_payments (self);
+  if (IS ("logo-hash") || IS ("cover-hash"))
+    comptoir_shop_page_load_photos (self);
 #undef IS
   self->loading = FALSE;
 
@@ -587,6 +589,7 @@ comptoir_shop_page_build_editor (ComptoirShopPage *self)
   adw_combo_row_set_model (self->category, G_LIST_MODEL (categories));
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (category_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (identity), GTK_WIDGET (self->category));
+  comptoir_shop_page_add_photo_rows (self, identity);
 
   contact = group_new (self, _("Where and how to reach you"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)

@@ -64,6 +64,11 @@ struct _ComptoirShopPage
   TextField           *social[N_SOCIAL_FIELDS];
   GtkTextView         *description;
   AdwComboRow         *category;
+  AdwActionRow        *photo_rows[2];    /* logo, cover */
+  GtkPicture          *photo_pictures[2];
+  GtkWidget           *photo_choose[2];
+  GtkWidget           *photo_remove[2];
+  GCancellable        *cancellable;
   AdwActionRow        *status_row;
   ComptoirHoursEditor *hours_editor;
   GtkSwitch           *collect_switch;
@@ -84,6 +89,11 @@ TextField *comptoir_shop_page_find_field        (ComptoirShopPage *self,
 void       comptoir_shop_page_set_row_title     (gpointer          row,
                                                  const char       *title);
 void       comptoir_shop_page_update_status     (ComptoirShopPage *self);
+void       comptoir_shop_page_show_toast        (ComptoirShopPage *self,
+                                                 const char       *text);
+void       comptoir_shop_page_add_photo_rows    (ComptoirShopPage *self,
+                                                 GtkWidget        *group);
+void       comptoir_shop_page_load_photos       (ComptoirShopPage *self);
 void       comptoir_shop_page_rebuild_checklist (ComptoirShopPage *self);
 
 G_END_DECLS

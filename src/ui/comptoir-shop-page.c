@@ -45,8 +45,8 @@ update_undo_action (ComptoirShopPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.undo", !g_queue_is_empty (&self->undo));
 }
 
-static void
-show_toast (ComptoirShopPage *self,
+void
+comptoir_shop_page_show_toast (ComptoirShopPage *self,
             const char       *text)
 {
   AdwToast *toast = adw_toast_new (text);
@@ -71,7 +71,7 @@ save_now (ComptoirShopPage *self,
 
   if (!comptoir_shop_save (self->store, self->shop, &error))
     {
-      show_toast (self, error->message);
+      comptoir_shop_page_show_toast (self, error->message);
       gtk_label_set_text (self->save_status, _("Your last change could not be saved."));
       return;
     }
@@ -193,13 +193,13 @@ checklist_row_activated_cb (AdwActionRow     *row,
 void
 comptoir_shop_page_rebuild_checklist (ComptoirShopPage *self)
 {
-  /* photos come with the photo pipeline; until then they are not asked for */
-  guint missing = comptoir_shop_get_missing (self->shop) &
-                  ~(COMPTOIR_SHOP_MISSING_LOGO | COMPTOIR_SHOP_MISSING_COVER);
+  guint missing = comptoir_shop_get_missing (self->shop);
   struct { guint flag; const char *name; const char *title; GtkWidget *target; } items[] = {
     { COMPTOIR_SHOP_MISSING_NAME, "todo-name", N_("Give your shop a name"), GTK_WIDGET (comptoir_shop_page_find_field (self, "name")->entry) },
     { COMPTOIR_SHOP_MISSING_CATEGORY, "todo-category", N_("Choose what kind of shop it is"), GTK_WIDGET (self->category) },
     { COMPTOIR_SHOP_MISSING_DESCRIPTION, "todo-description", N_("Tell customers about your shop"), GTK_WIDGET (self->description) },
+    { COMPTOIR_SHOP_MISSING_LOGO, "todo-logo", N_("Add your logo"), self->photo_choose[0] },
+    { COMPTOIR_SHOP_MISSING_COVER, "todo-cover", N_("Add a cover photo"), self->photo_choose[1] },
     { COMPTOIR_SHOP_MISSING_ADDRESS, "todo-address", N_("Add your address"), GTK_WIDGET (comptoir_shop_page_find_field (self, "street")->entry) },
     { COMPTOIR_SHOP_MISSING_PHONE, "todo-phone", N_("Add a phone number"), GTK_WIDGET (comptoir_shop_page_find_field (self, "phone")->entry) },
     { COMPTOIR_SHOP_MISSING_HOURS, "todo-hours", N_("Add your opening hours"), comptoir_hours_editor_get_first_day_row (self->hours_editor) },
@@ -273,7 +273,7 @@ comptoir_shop_page_export_to (ComptoirShopPage *self,
 
   if (!comptoir_shop_export_html (self->shop, self->store, file, &error))
     {
-      show_toast (self, error->message);
+      comptoir_shop_page_show_toast (self, error->message);
       return FALSE;
     }
   g_free (self->export_uri);
@@ -381,6 +381,8 @@ comptoir_shop_page_dispose (GObject *object)
   if (self->save_id != 0)
     save_now (self, FALSE);
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->checklist_id, g_source_remove);
   g_clear_handle_id (&self->folded_id, g_source_remove);
   if (self->shop != NULL)
@@ -444,6 +446,7 @@ comptoir_shop_page_init (ComptoirShopPage *self)
   self->fields = g_ptr_array_new_with_free_func (g_free);
   self->checklist_rows = g_ptr_array_new ();
   self->payment_checks = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
   self->shop = comptoir_shop_new ();
   self->saved = comptoir_shop_copy (self->shop);
   g_queue_init (&self->undo);
@@ -491,7 +494,7 @@ comptoir_shop_page_set_store (ComptoirShopPage *self,
   if (shop == NULL)
     {
       /* Do not overwrite what cannot be read. */
-      show_toast (self, error->message);
+      comptoir_shop_page_show_toast (self, error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->editor_box), FALSE);
       return;
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-media-texture.h"
 #include "comptoir-money.h"
 #include "comptoir-shop-markup.h"
 #include "comptoir-shop-preview.h"
@@ -27,11 +28,17 @@ struct _ComptoirShopPreview
   guint         refresh_id;
   guint         clock_id;
 
+  char         *logo_hash;    /* the images shown, or being loaded */
+  char         *cover_hash;
+  GCancellable *logo_cancellable;
+  GCancellable *cover_cancellable;
+
   AdwClamp     *clamp;
   GtkToggleButton *phone_toggle;
 
   /* marketplace page */
   AdwAvatar    *market_avatar;
+  GtkPicture   *market_cover;
   GtkLabel     *market_name;
   GtkLabel     *market_tagline;
   GtkLabel     *market_category;
@@ -179,6 +186,74 @@ services_text (ComptoirShop *shop)
   return g_string_free (out, FALSE);
 }
 
+static void
+logo_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ComptoirShopPreview) self = user_data;
+  g_autoptr(GdkTexture) texture = comptoir_media_texture_load_finish (result, NULL);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  /* an unreadable image leaves the initials */
+  adw_avatar_set_custom_image (self->market_avatar, GDK_PAINTABLE (texture));
+  adw_avatar_set_custom_image (self->card_avatar, GDK_PAINTABLE (texture));
+}
+
+static void
+cover_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ComptoirShopPreview) self = user_data;
+  g_autoptr(GdkTexture) texture = comptoir_media_texture_load_finish (result, NULL);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  gtk_picture_set_paintable (self->market_cover, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->market_cover), texture != NULL);
+}
+
+/* Loads the logo and cover when they change, off the main thread. */
+static void
+update_images (ComptoirShopPreview *self)
+{
+  const char *logo = comptoir_shop_get_logo_hash (self->shop);
+  const char *cover = comptoir_shop_get_cover_hash (self->shop);
+
+  if (g_strcmp0 (logo, self->logo_hash) != 0)
+    {
+      g_free (self->logo_hash);
+      self->logo_hash = g_strdup (logo);
+      g_cancellable_cancel (self->logo_cancellable);
+      g_clear_object (&self->logo_cancellable);
+      adw_avatar_set_custom_image (self->market_avatar, NULL);
+      adw_avatar_set_custom_image (self->card_avatar, NULL);
+      if (*logo != '\0')
+        {
+          self->logo_cancellable = g_cancellable_new ();
+          comptoir_media_texture_load_async (logo, COMPTOIR_MEDIA_THUMBNAIL, self->logo_cancellable,
+                                             logo_loaded_cb, g_object_ref (self));
+        }
+    }
+  if (g_strcmp0 (cover, self->cover_hash) != 0)
+    {
+      g_free (self->cover_hash);
+      self->cover_hash = g_strdup (cover);
+      g_cancellable_cancel (self->cover_cancellable);
+      g_clear_object (&self->cover_cancellable);
+      gtk_picture_set_paintable (self->market_cover, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->market_cover), FALSE);
+      if (*cover != '\0')
+        {
+          self->cover_cancellable = g_cancellable_new ();
+          comptoir_media_texture_load_async (cover, COMPTOIR_MEDIA_WEB, self->cover_cancellable,
+                                             cover_loaded_cb, g_object_ref (self));
+        }
+    }
+}
+
 /**
  * comptoir_shop_preview_refresh:
  *
@@ -221,6 +296,7 @@ comptoir_shop_preview_refresh (ComptoirShopPreview *self)
   hours = hours_text (comptoir_shop_get_opening_hours (shop));
   services = services_text (shop);
 
+  update_images (self);
   adw_avatar_set_text (self->market_avatar, name);
   set_text (self->market_name, name);
   set_text (self->market_tagline, comptoir_shop_get_tagline (shop));
@@ -282,6 +358,7 @@ static GtkWidget *
 build_marketplace (ComptoirShopPreview *self)
 {
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *hero = gtk_overlay_new ();
   GtkWidget *banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -289,7 +366,8 @@ build_marketplace (ComptoirShopPreview *self)
   gtk_widget_add_css_class (page, "card");
   gtk_widget_add_css_class (page, "shop-preview-page");
   gtk_widget_set_overflow (page, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_add_css_class (banner, "shop-preview-banner");
+  gtk_widget_add_css_class (hero, "shop-preview-banner");
+  gtk_widget_add_css_class (banner, "shop-preview-shade");
   gtk_widget_set_size_request (banner, -1, 120);
   self->market_avatar = ADW_AVATAR (adw_avatar_new (72, NULL, TRUE));
   gtk_widget_set_valign (GTK_WIDGET (self->market_avatar), GTK_ALIGN_END);
@@ -303,7 +381,17 @@ build_marketplace (ComptoirShopPreview *self)
   self->market_name = label_new (GTK_BOX (titles), "preview-market-name", "title-2");
   self->market_tagline = label_new (GTK_BOX (titles), "preview-market-tagline", NULL);
   gtk_box_append (GTK_BOX (banner), titles);
-  gtk_box_append (GTK_BOX (page), banner);
+  self->market_cover = GTK_PICTURE (gtk_picture_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->market_cover), "preview-market-cover");
+  gtk_picture_set_content_fit (self->market_cover, GTK_CONTENT_FIT_COVER);
+  gtk_picture_set_can_shrink (self->market_cover, TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->market_cover), -1, 160);
+  gtk_widget_set_visible (GTK_WIDGET (self->market_cover), FALSE);
+  gtk_overlay_set_child (GTK_OVERLAY (hero), GTK_WIDGET (self->market_cover));
+  gtk_overlay_add_overlay (GTK_OVERLAY (hero), banner);
+  /* without a cover, the banner alone gives the height */
+  gtk_overlay_set_measure_overlay (GTK_OVERLAY (hero), banner, TRUE);
+  gtk_box_append (GTK_BOX (page), hero);
 
   gtk_widget_set_margin_start (body, 16);
   gtk_widget_set_margin_end (body, 16);
@@ -361,6 +449,12 @@ comptoir_shop_preview_dispose (GObject *object)
   if (self->shop != NULL)
     g_signal_handlers_disconnect_by_data (self->shop, self);
   g_clear_object (&self->shop);
+  g_cancellable_cancel (self->logo_cancellable);
+  g_cancellable_cancel (self->cover_cancellable);
+  g_clear_object (&self->logo_cancellable);
+  g_clear_object (&self->cover_cancellable);
+  g_clear_pointer (&self->logo_hash, g_free);
+  g_clear_pointer (&self->cover_hash, g_free);
 
   G_OBJECT_CLASS (comptoir_shop_preview_parent_class)->dispose (object);
 }
