@@ -359,6 +359,7 @@ build_marketplace (ComptoirShopPreview *self)
 {
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *hero = gtk_overlay_new ();
+  GtkWidget *spacer;
   GtkWidget *banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -368,7 +369,7 @@ build_marketplace (ComptoirShopPreview *self)
   gtk_widget_set_overflow (page, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (hero, "shop-preview-banner");
   gtk_widget_add_css_class (banner, "shop-preview-shade");
-  gtk_widget_set_size_request (banner, -1, 120);
+  gtk_widget_set_valign (banner, GTK_ALIGN_END);
   self->market_avatar = ADW_AVATAR (adw_avatar_new (72, NULL, TRUE));
   gtk_widget_set_valign (GTK_WIDGET (self->market_avatar), GTK_ALIGN_END);
   gtk_widget_set_margin_start (GTK_WIDGET (self->market_avatar), 16);
@@ -385,12 +386,15 @@ build_marketplace (ComptoirShopPreview *self)
   gtk_widget_set_name (GTK_WIDGET (self->market_cover), "preview-market-cover");
   gtk_picture_set_content_fit (self->market_cover, GTK_CONTENT_FIT_COVER);
   gtk_picture_set_can_shrink (self->market_cover, TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->market_cover), -1, 160);
   gtk_widget_set_visible (GTK_WIDGET (self->market_cover), FALSE);
-  gtk_overlay_set_child (GTK_OVERLAY (hero), GTK_WIDGET (self->market_cover));
+  /* The height is fixed by an empty child; the cover (cropped to fill)
+   * and the titles over it are overlays, which do not change it. */
+  spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (spacer, -1, 150);
+  gtk_overlay_set_child (GTK_OVERLAY (hero), spacer);
+  gtk_overlay_add_overlay (GTK_OVERLAY (hero), GTK_WIDGET (self->market_cover));
+  gtk_overlay_set_clip_overlay (GTK_OVERLAY (hero), GTK_WIDGET (self->market_cover), TRUE);
   gtk_overlay_add_overlay (GTK_OVERLAY (hero), banner);
-  /* without a cover, the banner alone gives the height */
-  gtk_overlay_set_measure_overlay (GTK_OVERLAY (hero), banner, TRUE);
   gtk_box_append (GTK_BOX (page), hero);
 
   gtk_widget_set_margin_start (body, 16);
