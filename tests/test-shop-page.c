@@ -393,8 +393,14 @@ test_fill_whole_page (void)
   g_clear_object (&stored);
 
   /* phone width, and the directory card */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get (preview, "preview-phone")), TRUE);
-  spin (300);
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (get (preview, "preview-market-name"), ADW_TYPE_VIEW_STACK);
+
+    g_assert_cmpint (gtk_widget_get_width (stack), >, 390);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get (preview, "preview-phone")), TRUE);
+    spin (300);
+    g_assert_cmpint (gtk_widget_get_width (stack), <=, 390);
+  }
   save_screenshot (window, "shop-page-phone-preview");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (get (preview, "preview-card-name"),
                                                                                  ADW_TYPE_VIEW_STACK)),
