@@ -422,10 +422,12 @@ valid_key (const char *key)
   return TRUE;
 }
 
-/* The connection is cut after the headers and half of the body, as a flaky network would,
- * once the request has been applied: exactly what idempotency keys are for. */
+/* Writes the response on the stolen connection, then closes it. With !whole, only the
+ * headers and half of the body go out, as a flaky network would cut them, once the
+ * request has been applied: exactly what idempotency keys are for. */
 static void
-drop_connection (SandboxReq *req)
+write_raw_and_close (SandboxReq *req,
+                     gboolean    whole)
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (req->msg);
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (req->msg));
@@ -441,8 +443,8 @@ drop_connection (SandboxReq *req)
   while (soup_message_headers_iter_next (&iter, &name, &value))
     if (g_ascii_strcasecmp (name, "Content-Length") != 0)
       g_string_append_printf (out, "%s: %s\r\n", name, value);
-  g_string_append_printf (out, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", MAX (len, 64));
-  g_string_append_len (out, g_bytes_get_data (body, NULL), len / 2);
+  g_string_append_printf (out, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", whole ? len : MAX (len, 64));
+  g_string_append_len (out, g_bytes_get_data (body, NULL), whole ? len : len / 2);
 
   stream = soup_server_message_steal_connection (req->msg);
   if (stream == NULL)
@@ -519,7 +521,7 @@ finish (SandboxReq *req,
         gboolean    paused)
 {
   if (req->drop)
-    drop_connection (req);
+    write_raw_and_close (req, FALSE);
   else if (paused)
     soup_server_message_unpause (req->msg);
   req_free (req);
@@ -601,4 +603,30 @@ sandbox_handle (SoupServer        *server G_GNUC_UNUSED,
     }
   process (req);
   finish (req, FALSE);
+}
+
+/* Refuses an absurdly large body from its Content-Length alone, before libsoup reads
+ * it all into memory: the answer goes out on the stolen connection, which is then
+ * closed. Bodies merely over the caps are read and refused normally, since a client
+ * still sending its body may miss an answer followed by a close. */
+void
+sandbox_early_handle (SoupServer        *server G_GNUC_UNUSED,
+                      SoupServerMessage *msg,
+                      const char        *path,
+                      GHashTable        *query G_GNUC_UNUSED,
+                      gpointer           user_data)
+{
+  SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
+  SandboxReq req = { .sb = user_data, .msg = msg, .path = (char *) path };
+
+  if (soup_message_headers_get_encoding (h) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_content_length (h) > SANDBOX_EARLY_REJECT_BODY)
+    {
+      req.sb->requests_total++;
+      sandbox_problem (&req, 413, "payload-too-large", "Payload too large",
+                       "Request bodies are limited to 10 MiB (10485760 bytes).");
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      write_raw_and_close (&req, TRUE);
+    }
 }

@@ -118,6 +118,7 @@ main (int   argc,
     }
 
   sb.server = soup_server_new ("server-header", "comptoir-sandbox ", NULL);
+  soup_server_add_early_handler (sb.server, NULL, sandbox_early_handle, &sb, NULL);
   soup_server_add_handler (sb.server, NULL, sandbox_handle, &sb, NULL);
   if (!soup_server_listen_local (sb.server, sb.port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
@@ -130,13 +131,14 @@ main (int   argc,
 
   sandbox_marketplace_seed (&sb, sb.demo);
   sandbox_directory_seed (&sb, sb.demo);
-  print_start_line (&sb);
 
+  /* Handlers first: whoever read the start line may send SIGTERM at once. */
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_unix_signal_add (SIGINT, quit_cb, loop);
+  print_start_line (&sb);
   if (sb.simulate_orders > 0)
-    g_timeout_add_seconds (sb.simulate_orders, simulate_cb, &sb);
+    g_timeout_add (sb.simulate_orders * 1000, simulate_cb, &sb);
   g_main_loop_run (loop);
 
   soup_server_disconnect (sb.server);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define SANDBOX_DIRECTORY_PREFIX   "/directory/v1"
 #define SANDBOX_MAX_JSON_BODY      (1024 * 1024)
 #define SANDBOX_MAX_MEDIA_BODY     (10 * 1024 * 1024)
+#define SANDBOX_EARLY_REJECT_BODY  (64 * 1024 * 1024)
 #define SANDBOX_COMMISSION_RATE    800
 #define SANDBOX_FEE_PER_ORDER      25
 
@@ -77,6 +78,8 @@ JsonObject  *sandbox_parse_object     (const char *text);
 
 /* sandbox-http.c */
 void         sandbox_handle           (SoupServer *server, SoupServerMessage *msg, const char *path,
+                                       GHashTable *query, gpointer user_data);
+void         sandbox_early_handle     (SoupServer *server, SoupServerMessage *msg, const char *path,
                                        GHashTable *query, gpointer user_data);
 void         sandbox_problem          (SandboxReq *req, guint status, const char *type,
                                        const char *title, const char *detail);

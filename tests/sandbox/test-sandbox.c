@@ -113,7 +113,8 @@ box_start (const char *first_arg,
   g_assert_true (g_str_has_suffix (box->mp, "/marketplace/v1"));
   g_assert_true (g_str_has_suffix (box->dir, "/directory/v1"));
   box->origin = g_strndup (box->mp, strlen (box->mp) - strlen ("/marketplace/v1"));
-  box->session = soup_session_new ();
+  /* A hang becomes a failure that says where, not a suite time-out. */
+  box->session = soup_session_new_with_options ("timeout", 20, NULL);
   return box;
 }
 
@@ -1057,7 +1058,7 @@ test_drop (void)
 
   box = box_start ("--data", file, "--drop-rate", "1", NULL);
   {
-    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
     g_autofree char *url = g_strconcat (box->mp, "/products", NULL);
     const char *extra[] = { "Idempotency-Key", "key-fougasse", NULL };
 
