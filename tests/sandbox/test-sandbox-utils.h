@@ -49,8 +49,7 @@ Resp        *call_full          (Box *box, SoupSession *session, const char *met
                                  const char *auth, const char *content_type, const void *body,
                                  gsize body_len, const char **extra);
 Resp        *call               (Box *box, const char *method, const char *base, const char *path,
-                                 const char *auth, const char *json, const char *first_header, ...)
-                                ;
+                                 const char *auth, const char *json, const char *first_header, ...);
 void         assert_problem     (Resp *r, guint status, const char *type);
 void         assert_field_error (Resp *r, const char *field, const char *code);
 void         assert_status      (Resp *r, guint status);
