@@ -7,7 +7,6 @@
 
 #include "sandbox.h"
 
-#include <math.h>
 #include <string.h>
 
 #define PROBLEM_BASE "https://comptoir.github.io/problems/"
@@ -269,7 +268,8 @@ rate_limited (SandboxReq *req)
     }
   else
     {
-      int wait = MAX (1, (int) ceil ((1.0 - b->tokens) / sb->rate_limit));
+      double missing = (1.0 - b->tokens) / sb->rate_limit;
+      int wait = MAX (1, (int) missing + (missing > (int) missing ? 1 : 0));
       g_autofree char *wait_s = g_strdup_printf ("%d", wait);
       g_autofree char *detail = g_strdup_printf ("Rate limit of %g requests per second exceeded.",
                                                  sb->rate_limit);
@@ -537,7 +537,7 @@ latency_cb (gpointer user_data)
 }
 
 void
-sandbox_handle (SoupServer        *server,
+sandbox_handle (SoupServer        *server G_GNUC_UNUSED,
                 SoupServerMessage *msg,
                 const char        *path,
                 GHashTable        *query,

@@ -23,8 +23,7 @@ format_time (GDateTime *dt)
 }
 
 static JsonObject *
-line_from_product (Sandbox    *sb,
-                   JsonObject *product,
+line_from_product (JsonObject *product,
                    JsonArray  *variant,
                    gint64      quantity,
                    guint       index)
@@ -138,7 +137,7 @@ sandbox_order_create (Sandbox     *sb,
                        "lines[%u]: unknown product_id or quantity out of 1..1000", i);
           goto fail;
         }
-      json_array_add_object_element (lines, line_from_product (sb, product, variant, qty, i + 1));
+      json_array_add_object_element (lines, line_from_product (product, variant, qty, i + 1));
     }
   if (spec_lines == NULL || json_array_get_length (spec_lines) == 0)
     {
@@ -146,7 +145,7 @@ sandbox_order_create (Sandbox     *sb,
       guint start = products->len ? g_rand_int_range (sb->rand, 0, products->len) : 0;
 
       for (guint i = 0; i < n; i++)
-        json_array_add_object_element (lines, line_from_product (sb, products->pdata[(start + i) % products->len],
+        json_array_add_object_element (lines, line_from_product (products->pdata[(start + i) % products->len],
                                                                  NULL, g_rand_int_range (sb->rand, 1, 4), i + 1));
       if (n == 0)
         {
