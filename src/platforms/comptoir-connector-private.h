@@ -37,6 +37,8 @@ void           comptoir_connector_set_account_id   (ComptoirConnector   *self,
                                                     gint64               id);
 const char    *comptoir_connector_get_platform_name (ComptoirConnector  *self);
 ComptoirStore *comptoir_connector_get_store        (ComptoirConnector   *self);
+void           comptoir_connector_set_page_size    (ComptoirConnector   *self,
+                                                    guint                page_size);
 void           comptoir_connector_set_credential   (ComptoirConnector   *self,
                                                     const char          *credential);
 char          *comptoir_connector_url              (ComptoirConnector   *self,

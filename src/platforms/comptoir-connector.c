@@ -15,6 +15,7 @@ typedef struct
   ComptoirStore *store;
   gint64         account_id;
   char          *credential;
+  guint          page_size;
 } ComptoirConnectorPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ComptoirConnector, comptoir_connector, G_TYPE_OBJECT)
@@ -140,6 +141,18 @@ comptoir_connector_class_init (ComptoirConnectorClass *klass)
 static void
 comptoir_connector_init (ComptoirConnector *self)
 {
+  ComptoirConnectorPrivate *priv = comptoir_connector_get_instance_private (self);
+
+  priv->page_size = 100;
+}
+
+void
+comptoir_connector_set_page_size (ComptoirConnector *self,
+                                  guint              page_size)
+{
+  ComptoirConnectorPrivate *priv = comptoir_connector_get_instance_private (self);
+
+  priv->page_size = CLAMP (page_size, 1, 200);
 }
 
 const char *
@@ -208,10 +221,11 @@ comptoir_connector_list_url (ComptoirConnector *self,
                              const char        *cursor,
                              const char        *updated_since)
 {
+  ComptoirConnectorPrivate *priv = comptoir_connector_get_instance_private (self);
   GString *url = g_string_new (comptoir_connector_get_base_url (self));
 
   g_string_append (url, path);
-  g_string_append (url, "?limit=100");
+  g_string_append_printf (url, "?limit=%u", priv->page_size);
   if (cursor != NULL)
     {
       g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
@@ -344,7 +358,7 @@ refresh_cb (GObject      *source,
         g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  do_send (g_steal_pointer (&task));
+  do_send (g_object_ref (task));
 }
 
 static void
@@ -371,7 +385,7 @@ http_cb (GObject      *source,
       if (COMPTOIR_CONNECTOR_GET_CLASS (self)->refresh_async != NULL && !data->refreshed)
         {
           comptoir_connector_set_credential (self, NULL);
-          start_refresh (g_steal_pointer (&task));
+          start_refresh (g_object_ref (task));
           return;
         }
       comptoir_connector_mark_signed_out (self);
@@ -417,7 +431,7 @@ lookup_cb (GObject      *source,
   if (secret == NULL)
     {
       if (COMPTOIR_CONNECTOR_GET_CLASS (self)->refresh_async != NULL)
-        start_refresh (g_steal_pointer (&task));
+        start_refresh (g_object_ref (task));
       else
         {
           comptoir_connector_mark_signed_out (self);
@@ -426,7 +440,7 @@ lookup_cb (GObject      *source,
       return;
     }
   comptoir_connector_set_credential (self, secret);
-  do_send (g_steal_pointer (&task));
+  do_send (g_object_ref (task));
 }
 
 /**
@@ -515,7 +529,7 @@ store_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  store_next (g_steal_pointer (&task));
+  store_next (g_object_ref (task));
 }
 
 static void

@@ -306,7 +306,7 @@ sign_in_checked_cb (GObject      *source,
       return;
     }
   comptoir_connector_store_secrets_async (self, secrets, kinds, g_task_get_cancellable (task),
-                                          sign_in_stored_cb, g_steal_pointer (&task));
+                                          sign_in_stored_cb, g_object_ref (task));
 }
 
 static void

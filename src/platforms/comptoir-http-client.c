@@ -455,7 +455,7 @@ read_cb (GObject      *source,
     }
   g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT, data->cancellable,
-                                   read_cb, g_steal_pointer (&task));
+                                   read_cb, g_object_ref (task));
 }
 
 static void
@@ -490,7 +490,7 @@ send_cb (GObject      *source,
 
   data->buffer = g_byte_array_new ();
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT, data->cancellable,
-                                   read_cb, g_steal_pointer (&task));
+                                   read_cb, g_object_ref (task));
 }
 
 static gboolean
@@ -599,7 +599,7 @@ comptoir_http_client_send_async (ComptoirHttpClient        *self,
     data->timeout_id = g_timeout_add_seconds (self->request_seconds, timeout_cb, data);
 
   soup_session_send_async (self->session, data->message, G_PRIORITY_DEFAULT, data->cancellable,
-                           send_cb, g_steal_pointer (&task));
+                           send_cb, g_object_ref (task));
 }
 
 ComptoirHttpResponse *

@@ -654,7 +654,7 @@ sign_in_cb (GObject      *source,
   secrets[1] = tokens->refresh_token;
   secrets[2] = NULL;
   comptoir_connector_store_secrets_async (CONNECTOR (self), secrets, kinds, g_task_get_cancellable (task),
-                                          sign_in_stored_cb, g_steal_pointer (&task));
+                                          sign_in_stored_cb, g_object_ref (task));
 }
 
 static void
@@ -709,7 +709,7 @@ refresh_http_cb (GObject      *source,
                                 COMPTOIR_SECRET_ACCESS_TOKEN,
                                 comptoir_connector_get_platform_name (CONNECTOR (self)),
                                 tokens->access_token, g_task_get_cancellable (task),
-                                refresh_stored_cb, g_steal_pointer (&task));
+                                refresh_stored_cb, g_object_ref (task));
 }
 
 static void
@@ -737,7 +737,7 @@ refresh_lookup_cb (GObject      *source,
   body = json_object_new ();
   json_object_set_string_member (body, "refresh_token", refresh_token);
   send_auth_request (self, "/auth/refresh", body, g_task_get_cancellable (task),
-                     refresh_http_cb, g_steal_pointer (&task));
+                     refresh_http_cb, g_object_ref (task));
 }
 
 static void
@@ -798,7 +798,7 @@ sign_out_lookup_cb (GObject      *source,
       return;
     }
   /* Revoking the refresh token revokes its access tokens too. */
-  revoke (self, refresh_token, g_task_get_cancellable (task), sign_out_revoked_cb, g_steal_pointer (&task));
+  revoke (self, refresh_token, g_task_get_cancellable (task), sign_out_revoked_cb, g_object_ref (task));
 }
 
 static void

@@ -272,6 +272,18 @@ comptoir_platform_get_base_url (ComptoirPlatform *self)
   return comptoir_connector_get_base_url (COMPTOIR_CONNECTOR (self));
 }
 
+/**
+ * comptoir_platform_set_page_size:
+ * @page_size: items per page of lists, 1 to 200 (100 by default)
+ */
+void
+comptoir_platform_set_page_size (ComptoirPlatform *self,
+                                 guint             page_size)
+{
+  g_return_if_fail (COMPTOIR_IS_CONNECTOR (self));
+  comptoir_connector_set_page_size (COMPTOIR_CONNECTOR (self), page_size);
+}
+
 /* Connecting an account */
 
 typedef struct
@@ -420,7 +432,7 @@ sign_out_remote_cb (GObject      *source,
   if (!comptoir_platform_finish_boolean (COMPTOIR_PLATFORM (source), result, &error))
     g_debug ("Remote sign-out failed: %s", error->message);
   comptoir_secrets_clear_async (comptoir_account_get_id (data->account), g_task_get_cancellable (task),
-                                sign_out_clear_cb, g_steal_pointer (&task));
+                                sign_out_clear_cb, g_object_ref (task));
 }
 
 /**

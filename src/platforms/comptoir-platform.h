@@ -141,6 +141,8 @@ ComptoirPlatform     *comptoir_platform_new_for_account      (ComptoirStore     
 
 gint64                comptoir_platform_get_account_id       (ComptoirPlatform       *self);
 const char           *comptoir_platform_get_base_url         (ComptoirPlatform       *self);
+void                  comptoir_platform_set_page_size        (ComptoirPlatform       *self,
+                                                              guint                   page_size);
 
 /* Accounts: connect (sign in, keep the secret in the keyring, remember the
  * account), sign out (revoke, delete the secret) and remove. */
