@@ -134,41 +134,41 @@ static const struct
   const char *field;
   const char *label;
 } field_labels[] = {
-  { "name", N_("name") },
-  { "description", N_("description") },
-  { "price_cents", N_("price") },
-  { "price", N_("price") },
-  { "vat_rate", N_("VAT rate") },
-  { "stock", N_("stock") },
-  { "unit", N_("unit") },
-  { "category", N_("category") },
-  { "gtin", N_("barcode") },
-  { "sku", N_("reference") },
-  { "photos", N_("photos") },
-  { "image", N_("photos") },
-  { "logo", N_("logo") },
-  { "variants", N_("variants") },
-  { "options", N_("options") },
-  { "phone", N_("phone number") },
-  { "telephone", N_("phone number") },
-  { "email", N_("e-mail address") },
-  { "password", N_("password") },
-  { "website", N_("web site") },
-  { "url", N_("web site") },
-  { "sameAs", N_("social links") },
-  { "street", N_("street") },
-  { "streetAddress", N_("street") },
-  { "postal_code", N_("postcode") },
-  { "postalCode", N_("postcode") },
-  { "city", N_("town") },
-  { "addressLocality", N_("town") },
-  { "opening_hours", N_("opening hours") },
-  { "openingHoursSpecification", N_("opening hours") },
-  { "special_hours", N_("exceptional hours") },
-  { "specialOpeningHoursSpecification", N_("exceptional hours") },
-  { "reason", N_("reason") },
-  { "lines", N_("order lines") },
-  { "quantity", N_("quantity") },
+  { "name", NC_("field", "name") },
+  { "description", NC_("field", "description") },
+  { "price_cents", NC_("field", "price") },
+  { "price", NC_("field", "price") },
+  { "vat_rate", NC_("field", "VAT rate") },
+  { "stock", NC_("field", "stock") },
+  { "unit", NC_("field", "unit") },
+  { "category", NC_("field", "category") },
+  { "gtin", NC_("field", "barcode") },
+  { "sku", NC_("field", "reference") },
+  { "photos", NC_("field", "photos") },
+  { "image", NC_("field", "photos") },
+  { "logo", NC_("field", "logo") },
+  { "variants", NC_("field", "variants") },
+  { "options", NC_("field", "options") },
+  { "phone", NC_("field", "phone number") },
+  { "telephone", NC_("field", "phone number") },
+  { "email", NC_("field", "e-mail address") },
+  { "password", NC_("field", "password") },
+  { "website", NC_("field", "web site") },
+  { "url", NC_("field", "web site") },
+  { "sameAs", NC_("field", "social links") },
+  { "street", NC_("field", "street") },
+  { "streetAddress", NC_("field", "street") },
+  { "postal_code", NC_("field", "postcode") },
+  { "postalCode", NC_("field", "postcode") },
+  { "city", NC_("field", "town") },
+  { "addressLocality", NC_("field", "town") },
+  { "opening_hours", NC_("field", "opening hours") },
+  { "openingHoursSpecification", NC_("field", "opening hours") },
+  { "special_hours", NC_("field", "exceptional hours") },
+  { "specialOpeningHoursSpecification", NC_("field", "exceptional hours") },
+  { "reason", NC_("field", "reason") },
+  { "lines", NC_("field", "order lines") },
+  { "quantity", NC_("field", "quantity") },
 };
 
 /* The platform names fields with paths ("variants[1].price_cents",
@@ -182,7 +182,7 @@ field_label (const char *path)
   for (guint i = 0; parts[i] != NULL; i++)
     for (guint j = 0; j < G_N_ELEMENTS (field_labels); j++)
       if (g_str_equal (parts[i], field_labels[j].field))
-        return _(field_labels[j].label);
+        return g_dpgettext2 (GETTEXT_PACKAGE, "field", field_labels[j].label);
   return NULL;
 }
 
@@ -211,7 +211,7 @@ invalid_fields_message (const char * const *fields)
       if (i > 0)
         g_string_append (list, ", ");
       /* TRANSLATORS: one field name inside a list of invalid fields */
-      g_string_append_printf (list, _("“%s”"), (const char *) labels->pdata[i]);
+      g_string_append_printf (list, C_("field list", "“%s”"), (const char *) labels->pdata[i]);
     }
   return g_strdup_printf (_("The platform refused this information: %s. Correct it, then try again."),
                           list->str);

@@ -71,7 +71,7 @@ comptoir_format_commission (int basis_points)
   else
     number = g_strdup_printf ("%d%s%02d", whole, localeconv ()->decimal_point, hundredths);
   /* TRANSLATORS: a percentage; French puts a no-break space before % */
-  return g_strdup_printf (_("%s %%"), number);
+  return g_strdup_printf (C_("percentage", "%s %%"), number);
 }
 
 static void

@@ -126,8 +126,8 @@ remove_clicked_cb (GtkButton              *button,
   adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
+                                    "cancel", C_("publishing", "_Cancel"),
+                                    "remove", C_("publishing", "_Remove"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -161,17 +161,17 @@ account_row (ComptoirPublishingPage *self,
   gboolean signed_in = comptoir_account_get_signed_in (account);
   const char *name = comptoir_account_get_platform_name (account);
   const char *login = comptoir_account_get_login (account);
-  const char *kind = directory ? _("Solidarity directory") : _("Marketplace");
+  const char *kind = directory ? C_("publishing", "Solidarity directory") : C_("publishing", "Marketplace");
   g_autofree char *subtitle = NULL;
   g_autofree char *sign_out_label = g_strdup_printf (_("Sign out of %s"), name);
   g_autofree char *sign_in_label = g_strdup_printf (_("Sign in to %s again"), name);
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state = gtk_label_new (signed_in ? _("Connected") : _("Must sign in again"));
+  GtkWidget *state = gtk_label_new (signed_in ? C_("publishing", "Connected") : C_("publishing", "Must sign in again"));
 
   if (*login != '\0')
     /* TRANSLATORS: kind of platform · e-mail address used there */
-    subtitle = g_strdup_printf (_("%s · %s"), kind, login);
+    subtitle = g_strdup_printf (C_("publishing", "%s · %s"), kind, login);
   else
     subtitle = g_strdup (kind);
 
@@ -184,14 +184,14 @@ account_row (ComptoirPublishingPage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
   if (signed_in)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               account_button (self, account, _("Sign _Out"), sign_out_label,
+                               account_button (self, account, C_("publishing", "Sign _Out"), sign_out_label,
                                                G_CALLBACK (sign_out_clicked_cb)));
   else
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               account_button (self, account, _("Sign _In Again…"), sign_in_label,
+                               account_button (self, account, C_("publishing", "Sign _In Again…"), sign_in_label,
                                                G_CALLBACK (sign_in_again_clicked_cb)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             account_button (self, account, _("_Remove…"), remove_label,
+                             account_button (self, account, C_("publishing", "_Remove…"), remove_label,
                                              G_CALLBACK (remove_clicked_cb)));
   return row;
 }
