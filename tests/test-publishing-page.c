@@ -51,9 +51,11 @@ save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  spin (400); /* let page transitions finish */
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
@@ -207,6 +209,30 @@ label_shown (gpointer data)
   return find_widget (wait->root, GTK_TYPE_LABEL, wait->text) != NULL;
 }
 
+static AdwMessageDialog *
+find_message (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return find_message () != NULL;
+}
+
+static gboolean
+row_gone (gpointer data)
+{
+  LabelWait *wait = data;
+  return find_widget (wait->root, ADW_TYPE_ACTION_ROW, wait->text) == NULL;
+}
+
 static void
 test_connect_both (void)
 {
@@ -308,15 +334,36 @@ test_connect_both (void)
   g_assert_nonnull (find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…"));
   save_screenshot (GTK_WIDGET (window), "publishing-signed-out");
 
+  /* Signing in again starts from the account's address. */
+  click (find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…"));
+  wait_for (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "address_row"))), ==, sandbox->marketplace);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  wait_for (dialog_gone, NULL);
+
+  /* Removing asks first; cancelling keeps the account. */
+  row = find_widget (page, ADW_TYPE_ACTION_ROW, directory_name);
+  click (find_widget (row, GTK_TYPE_BUTTON, "_Retirer…"));
+  wait_for (message_shown, NULL);
+  adw_message_dialog_response (find_message (), "cancel");
+  spin (200);
+  g_assert_nonnull (find_widget (page, ADW_TYPE_ACTION_ROW, directory_name));
+  click (find_widget (row, GTK_TYPE_BUTTON, "_Retirer…"));
+  wait_for (message_shown, NULL);
+  save_screenshot (GTK_WIDGET (find_message ()), "remove-confirm");
+  adw_message_dialog_response (find_message (), "remove");
+  wait = (LabelWait) { page, directory_name };
+  wait_for (row_gone, &wait);
+
   store = comptoir_store_open (NULL, NULL);
   accounts = comptoir_account_list (store, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 2);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, i);
-      g_assert_cmpint (comptoir_account_get_signed_in (account), ==,
-                       g_str_equal (comptoir_account_get_kind (account), "directory"));
-    }
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+  {
+    g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, 0);
+    g_assert_cmpstr (comptoir_account_get_kind (account), ==, "marketplace");
+    g_assert_false (comptoir_account_get_signed_in (account));
+  }
 
   quitting = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
