@@ -5,12 +5,14 @@
 COMPTOIR_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
-  libsecret-1-dev libsqlite3-dev libgdk-pixbuf-2.0-dev libjpeg62-turbo-dev libexif-dev
+  libsecret-1-dev libsqlite3-dev libgdk-pixbuf-2.0-dev libjpeg62-turbo-dev
   libjpeg-turbo-progs
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base
+  gstreamer1.0-plugins-good
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools openssl
   locales-all fonts-cantarell adwaita-icon-theme librsvg2-common
-  nodejs npm chromium
+  chromium
 )
 
 comptoir_ensure_packages ()
@@ -19,6 +21,9 @@ comptoir_ensure_packages ()
   for pkg in "${COMPTOIR_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
+  # The OpenAPI linter runs on Node.js; any npm will do (some machines have
+  # a newer Node.js than Debian's, whose npm package conflicts with it).
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   if [ "$(id -u)" -eq 0 ]; then

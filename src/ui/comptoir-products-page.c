@@ -103,10 +103,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *stock = NULL;
 
   if (comptoir_product_get_stock_tracked (product))
-    stock = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " in stock",
-                                          "%" G_GINT64_FORMAT " in stock",
-                                          (gulong) comptoir_product_get_stock (product)),
-                             comptoir_product_get_stock (product));
+    {
+      /* A format macro inside a msgid cannot be extracted by xgettext,
+       * so the count is formatted first and passed as a string. */
+      gint64 count = comptoir_product_get_stock (product);
+      g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+      /* Translators: the number of items of a product left in the shop */
+      stock = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in stock", "%s in stock",
+                                            (gulong) count),
+                               count_text);
+    }
   else
     stock = g_strdup (_("Stock not tracked"));
 
