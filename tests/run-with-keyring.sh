@@ -23,12 +23,15 @@ case "$mode" in
            XDG_RUNTIME_DIR="$home/run" XDG_CACHE_HOME="$home/cache"
     mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR" "$XDG_CACHE_HOME"
     chmod 700 "$XDG_RUNTIME_DIR"
+    # No display for the bus either: a keyring prompt (gcr-prompter, started
+    # by D-Bus activation) would wait forever on Xvfb; without a display it
+    # fails at once, as a locked keyring should.
+    unset DISPLAY WAYLAND_DISPLAY
     exec dbus-run-session -- sh -c '
       if [ "$COMPTOIR_KEYRING_MODE" = daemon ]; then
         eval "$(printf %s comptoir-test | gnome-keyring-daemon --unlock --components=secrets)"
       else
         # No password and no display: nothing can unlock it.
-        unset DISPLAY WAYLAND_DISPLAY
         eval "$(gnome-keyring-daemon --start --components=secrets </dev/null)"
       fi
       export GNOME_KEYRING_CONTROL
