@@ -289,7 +289,7 @@ server_port (SoupServer *server)
 }
 
 static void
-test_self_signed_refused (void)
+self_signed_refused (void)
 {
   g_autofree char *cert = comptoir_test_tmp_path ("cert.pem");
   g_autofree char *key = comptoir_test_tmp_path ("key.pem");
@@ -321,6 +321,30 @@ test_self_signed_refused (void)
   /* The request never reached the server. */
   g_assert_cmpuint (handled, ==, 0);
   soup_server_disconnect (server);
+}
+
+/* Runs in a child process: once GnuTLS (glib-networking) is loaded,
+ * LeakSanitizer's tracer crashes at exit — its problem, not a leak — so
+ * leak checking is off in that child only. */
+static void
+test_self_signed_refused (void)
+{
+  const char *asan = g_getenv ("ASAN_OPTIONS");
+  g_autofree char *saved = g_strdup (asan);
+  g_autofree char *child_asan = g_strconcat (asan ? asan : "", asan ? ":" : "", "detect_leaks=0", NULL);
+
+  if (g_test_subprocess ())
+    {
+      self_signed_refused ();
+      return;
+    }
+  g_setenv ("ASAN_OPTIONS", child_asan, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (saved != NULL)
+    g_setenv ("ASAN_OPTIONS", saved, TRUE);
+  else
+    g_unsetenv ("ASAN_OPTIONS");
+  g_test_trap_assert_passed ();
 }
 
 /* A server that answers whatever the path asks for. */
