@@ -137,11 +137,17 @@ test_empty_sections (void)
       spin (250);
       g_assert_cmpstr (comptoir_window_get_section (window), ==, sections[i]);
 
-      /* Each empty section tells the merchant, in French, what comes here. */
+      /* Each empty section tells the merchant, in French, what comes here;
+       * My shop is an editor from the start (tests/test-shop-page.c). */
       status = find_visible_status_page (GTK_WIDGET (window));
-      g_assert_nonnull (status);
-      g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), !=, "");
-      g_assert_true (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (status))) > 40);
+      if (g_strcmp0 (sections[i], "shop") == 0)
+        g_assert_null (status);
+      else
+        {
+          g_assert_nonnull (status);
+          g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), !=, "");
+          g_assert_true (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (status))) > 40);
+        }
       /* the sidebar row and header show the translated section name */
       g_assert_nonnull (find_label (GTK_WIDGET (window), french_titles[i]));
 
