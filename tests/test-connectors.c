@@ -9,6 +9,7 @@
 #include "comptoir-error.h"
 #include "comptoir-platform.h"
 #include "comptoir-sandbox-utils.h"
+#include "comptoir-shop-jsonld.h"
 #include "comptoir-secrets.h"
 #include "comptoir-test-utils.h"
 
@@ -20,24 +21,35 @@ static GAsyncResult *slot;
 #define AWAIT() comptoir_test_await (&slot)
 #define CB comptoir_test_result_cb, &slot
 
-static const char shop_json_ld[] =
-  "{\"@context\":\"https://schema.org\",\"@type\":\"Bakery\",\"name\":\"Boulangerie du Lavoir\","
-  "\"description\":\"Pains au levain et viennoiseries.\","
-  "\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":\"2 place du Lavoir\",\"postalCode\":\"23200\","
-  "\"addressLocality\":\"Aubusson\",\"addressCountry\":\"FR\"},"
-  "\"telephone\":\"+33 5 55 12 34 56\",\"email\":\"contact@lavoir.fr\","
-  "\"openingHoursSpecification\":[{\"@type\":\"OpeningHoursSpecification\",\"dayOfWeek\":[\"Tuesday\",\"Wednesday\"],"
-  "\"opens\":\"07:00\",\"closes\":\"13:00\"}],"
-  "\"specialOpeningHoursSpecification\":[{\"@type\":\"OpeningHoursSpecification\",\"validFrom\":\"2026-12-25\","
-  "\"validThrough\":\"2026-12-25\",\"opens\":\"00:00\",\"closes\":\"00:00\"}]}";
-
-static JsonNode *
-parse (const char *json)
+/* The merchant's shop, as the shop section saves it. */
+static ComptoirShop *
+make_shop (void)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  ComptoirShop *shop = comptoir_shop_new ();
+  g_autoptr(ComptoirOpeningHours) hours = comptoir_opening_hours_new ();
+  g_autoptr(GError) error = NULL;
+  GDate christmas;
 
-  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
-  return json_node_ref (json_parser_get_root (parser));
+  comptoir_shop_set_name (shop, "Boulangerie du Lavoir");
+  comptoir_shop_set_category (shop, "bakery");
+  comptoir_shop_set_description (shop, "Pains au levain et viennoiseries.");
+  comptoir_shop_set_street (shop, "2 place du Lavoir");
+  comptoir_shop_set_postcode (shop, "23200");
+  comptoir_shop_set_city (shop, "Aubusson");
+  comptoir_shop_set_phone (shop, "05 55 12 34 56");
+  comptoir_shop_set_email (shop, "contact@lavoir.fr");
+  g_assert_true (comptoir_opening_hours_add_range (hours, G_DATE_TUESDAY, 7 * 60, 13 * 60, &error));
+  g_assert_true (comptoir_opening_hours_add_range (hours, G_DATE_WEDNESDAY, 7 * 60, 13 * 60, &error));
+  g_date_set_dmy (&christmas, 25, G_DATE_DECEMBER, 2026);
+  g_assert_true (comptoir_opening_hours_add_exception (hours, &christmas, &christmas, TRUE, NULL, 0, "Noël", &error));
+  g_assert_no_error (error);
+  comptoir_shop_set_opening_hours (shop, hours);
+  comptoir_shop_set_click_and_collect (shop, TRUE);
+  comptoir_shop_set_delivery (shop, TRUE);
+  comptoir_shop_set_delivery_radius_km (shop, 10);
+  comptoir_shop_set_delivery_fee_cents (shop, 300);
+  comptoir_shop_set_delivery_free_above_cents (shop, 3000);
+  return shop;
 }
 
 static GBytes *
@@ -206,7 +218,7 @@ test_marketplace (void)
   g_autoptr(ComptoirRemoteObject) updated = NULL;
   g_autoptr(ComptoirProduct) bread = make_product ("Pain de campagne", 420);
   g_autoptr(ComptoirProduct) bad = make_product ("Tarte", 1450);
-  g_autoptr(JsonNode) ld = parse (shop_json_ld);
+  g_autoptr(ComptoirShop) lavoir = make_shop ();
   g_autoptr(GBytes) png = make_png ();
   g_autoptr(JsonObject) remote_shop = NULL;
   g_autoptr(ComptoirSecret) token = NULL;
@@ -233,7 +245,7 @@ test_marketplace (void)
 
   /* Shop profile, mapped from the app's JSON-LD. */
   mutation.idempotency_key = "shop-1";
-  comptoir_platform_push_shop_async (platform, ld, &mutation, NULL, CB);
+  comptoir_platform_push_shop_async (platform, lavoir, NULL, &mutation, NULL, CB);
   r = AWAIT ();
   shop = comptoir_platform_finish_remote (platform, r, &error);
   g_assert_no_error (error);
@@ -241,18 +253,26 @@ test_marketplace (void)
   g_clear_object (&r);
   remote_shop = remote_get (sandbox->marketplace, "/shop", token);
   g_assert_cmpstr (json_object_get_string_member (remote_shop, "name"), ==, "Boulangerie du Lavoir");
-  g_assert_cmpstr (json_object_get_string_member (remote_shop, "phone"), ==, "+33 5 55 12 34 56");
+  g_assert_cmpstr (json_object_get_string_member (remote_shop, "phone"), ==, comptoir_shop_get_phone (lavoir));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (remote_shop, "address"), "city"), ==, "Aubusson");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (remote_shop, "opening_hours")), ==, 2);
   hours = json_array_get_object_element (json_object_get_array_member (remote_shop, "opening_hours"), 0);
   g_assert_cmpstr (json_object_get_string_member (hours, "day"), ==, "tuesday");
+  g_assert_cmpstr (json_object_get_string_member (hours, "opens"), ==, "07:00");
   hours = json_array_get_object_element (json_object_get_array_member (remote_shop, "special_hours"), 0);
+  g_assert_cmpstr (json_object_get_string_member (hours, "date"), ==, "2026-12-25");
   g_assert_true (json_object_get_boolean_member (hours, "closed"));
+  /* What JSON-LD has no words for comes from the shop itself. */
+  g_assert_true (json_object_get_boolean_member (remote_shop, "click_and_collect"));
+  hours = json_object_get_object_member (remote_shop, "delivery");
+  g_assert_true (json_object_get_boolean_member (hours, "enabled"));
+  g_assert_cmpint (json_object_get_int_member (hours, "fee_cents"), ==, 300);
+  g_assert_cmpint (json_object_get_int_member (hours, "free_above_cents"), ==, 3000);
 
   /* 412: based on a version that is no longer current. */
   mutation.idempotency_key = "shop-2";
   mutation.if_match = shop->version + 5;
-  comptoir_platform_push_shop_async (platform, ld, &mutation, NULL, CB);
+  comptoir_platform_push_shop_async (platform, lavoir, NULL, &mutation, NULL, CB);
   r = AWAIT ();
   g_assert_null (comptoir_platform_finish_remote (platform, r, &error));
   g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_CONFLICT);
@@ -550,7 +570,8 @@ test_directory (void)
   g_autoptr(ComptoirRemoteObject) updated = NULL;
   g_autoptr(ComptoirModeration) moderation = NULL;
   g_autoptr(ComptoirProduct) flowers = make_product ("Bouquet de saison", 1250);
-  g_autoptr(JsonNode) ld = parse (shop_json_ld);
+  g_autoptr(ComptoirShop) lavoir = make_shop ();
+  g_autoptr(JsonNode) ld = NULL;
   g_autoptr(GBytes) png = make_png ();
   g_autoptr(JsonObject) remote_listing = NULL;
   g_autoptr(GAsyncResult) r = NULL;
@@ -569,18 +590,28 @@ test_directory (void)
 
   /* The listing is the JSON-LD, sent as it is. */
   mutation.idempotency_key = "listing-1";
-  comptoir_platform_push_shop_async (platform, ld, &mutation, NULL, CB);
+  comptoir_platform_push_shop_async (platform, lavoir, NULL, &mutation, NULL, CB);
   r = AWAIT ();
   listing = comptoir_platform_finish_remote (platform, r, &error);
   g_assert_no_error (error);
   g_clear_object (&r);
   remote_listing = remote_get (sandbox->directory, "/listing", sandbox->api_key);
+  /* Exactly the app's JSON-LD, with the directory's own members added. */
+  ld = comptoir_shop_to_json_ld (lavoir, "https://media.example.fr");
+  {
+    JsonObject *sent = json_node_get_object (ld);
+    g_autoptr(GList) members = json_object_get_members (sent);
+
+    for (GList *m = members; m != NULL; m = m->next)
+      if (!g_str_equal (m->data, "identifier"))
+        g_assert_true (json_node_equal (json_object_get_member (sent, m->data),
+                                        json_object_get_member (remote_listing, m->data)));
+  }
   g_assert_cmpstr (json_object_get_string_member (remote_listing, "@type"), ==, "Bakery");
-  g_assert_cmpstr (json_object_get_string_member (remote_listing, "telephone"), ==, "+33 5 55 12 34 56");
   g_assert_cmpint (json_object_get_int_member (remote_listing, "version"), ==, listing->version);
 
   mutation = (ComptoirMutation) { "listing-2", listing->version + 3 };
-  comptoir_platform_push_shop_async (platform, ld, &mutation, NULL, CB);
+  comptoir_platform_push_shop_async (platform, lavoir, NULL, &mutation, NULL, CB);
   r = AWAIT ();
   g_assert_null (comptoir_platform_finish_remote (platform, r, &error));
   g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_CONFLICT);

@@ -88,7 +88,7 @@ make_png (void)
 static void
 exercise (ComptoirPlatform *platform)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ComptoirShop) shop = comptoir_shop_new ();
   g_autoptr(ComptoirProduct) product = comptoir_product_new ();
   g_autoptr(GBytes) png = make_png ();
   g_autoptr(GAsyncResult) r = NULL;
@@ -98,17 +98,18 @@ exercise (ComptoirPlatform *platform)
   const char *lines[] = { "ln_none", NULL };
   const guint quantities[] = { 1 };
 
-  g_assert_true (json_parser_load_from_data (parser,
-    "{\"@context\":\"https://schema.org\",\"@type\":\"Florist\",\"name\":\"Fleurs de Lise\","
-    "\"address\":{\"@type\":\"PostalAddress\",\"streetAddress\":\"1 rue Haute\",\"postalCode\":\"23000\","
-    "\"addressLocality\":\"Guéret\",\"addressCountry\":\"FR\"}}", -1, NULL));
+  comptoir_shop_set_name (shop, "Fleurs de Lise");
+  comptoir_shop_set_category (shop, "florist");
+  comptoir_shop_set_street (shop, "1 rue Haute");
+  comptoir_shop_set_postcode (shop, "23000");
+  comptoir_shop_set_city (shop, "Guéret");
   comptoir_product_set_name (product, "Bouquet");
   comptoir_product_set_price_cents (product, 1500);
   comptoir_product_set_vat_rate (product, 1000);
   comptoir_product_set_unit (product, "piece");
 
 #define RUN(call, finish) G_STMT_START { call; r = AWAIT (); finish; g_clear_object (&r); } G_STMT_END
-  RUN (comptoir_platform_push_shop_async (platform, json_parser_get_root (parser), &mutation, NULL, CB),
+  RUN (comptoir_platform_push_shop_async (platform, shop, NULL, &mutation, NULL, CB),
        g_clear_pointer (&created, comptoir_remote_object_free);
        created = comptoir_platform_finish_remote (platform, r, NULL));
   mutation.idempotency_key = "sec-media";

@@ -8,6 +8,7 @@
 #include "comptoir-connector-private.h"
 #include "comptoir-directory.h"
 #include "comptoir-error.h"
+#include "comptoir-shop-jsonld.h"
 
 #define LD_JSON "application/ld+json"
 
@@ -350,14 +351,16 @@ directory_sign_out (ComptoirPlatform *platform,
  */
 static void
 directory_push_shop (ComptoirPlatform       *platform,
-                     JsonNode               *shop_json_ld,
+                     ComptoirShop           *shop,
+                     const char             *media_base_url,
                      const ComptoirMutation *mutation,
                      GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
   g_autofree char *url = comptoir_connector_url (self, "/listing", NULL, NULL);
+  g_autoptr(JsonNode) listing = comptoir_shop_to_json_ld (shop, media_base_url);
 
-  comptoir_connector_call (self, "PUT", url, json_node_get_object (shop_json_ld), LD_JSON, mutation,
+  comptoir_connector_call (self, "PUT", url, json_node_get_object (listing), LD_JSON, mutation,
                            parse_server_fields_response, (GDestroyNotify) comptoir_remote_object_free, task);
 }
 

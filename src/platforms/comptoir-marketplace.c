@@ -8,6 +8,7 @@
 #include "comptoir-connector-private.h"
 #include "comptoir-error.h"
 #include "comptoir-marketplace.h"
+#include "comptoir-shop-jsonld.h"
 
 #define MAX_ID 64
 #define MAX_MONEY G_GINT64_CONSTANT (100000000000) /* a billion euros */
@@ -459,9 +460,11 @@ add_special_hours (JsonArray  *hours,
 }
 
 /* The app describes its shop once, as schema.org JSON-LD; the marketplace
- * takes its own shape of the same facts. */
+ * takes its own shape of the same facts, plus the services JSON-LD has no
+ * words for (click & collect, delivery). */
 static JsonObject *
-shop_input (JsonObject *ld)
+shop_input (JsonObject   *ld,
+            ComptoirShop *shop)
 {
   JsonObject *object = json_object_new ();
   JsonObject *address = json_object_get_member (ld, "address") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (ld, "address"))
@@ -506,6 +509,21 @@ shop_input (JsonObject *ld)
       }
   json_object_set_array_member (object, "opening_hours", weekly);
   json_object_set_array_member (object, "special_hours", special);
+
+  json_object_set_boolean_member (object, "click_and_collect", comptoir_shop_get_click_and_collect (shop));
+  {
+    JsonObject *delivery = json_object_new ();
+    gint64 free_above = comptoir_shop_get_delivery_free_above_cents (shop);
+
+    json_object_set_boolean_member (delivery, "enabled", comptoir_shop_get_delivery (shop));
+    json_object_set_int_member (delivery, "radius_km", MIN (comptoir_shop_get_delivery_radius_km (shop), 200));
+    json_object_set_int_member (delivery, "fee_cents", CLAMP (comptoir_shop_get_delivery_fee_cents (shop), 0, 100000));
+    if (free_above > 0)
+      json_object_set_int_member (delivery, "free_above_cents", free_above);
+    else
+      json_object_set_null_member (delivery, "free_above_cents");
+    json_object_set_object_member (object, "delivery", delivery);
+  }
   return object;
 }
 
@@ -815,13 +833,15 @@ marketplace_sign_out (ComptoirPlatform *platform,
 
 static void
 marketplace_push_shop (ComptoirPlatform       *platform,
-                       JsonNode               *shop_json_ld,
+                       ComptoirShop           *shop,
+                       const char             *media_base_url,
                        const ComptoirMutation *mutation,
                        GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
   g_autofree char *url = comptoir_connector_url (self, "/shop", NULL, NULL);
-  g_autoptr(JsonObject) body = shop_input (json_node_get_object (shop_json_ld));
+  g_autoptr(JsonNode) ld = comptoir_shop_to_json_ld (shop, NULL);
+  g_autoptr(JsonObject) body = shop_input (json_node_get_object (ld), shop);
 
   comptoir_connector_call (self, "PUT", url, body, NULL, mutation, parse_remote_response,
                            (GDestroyNotify) comptoir_remote_object_free, task);

@@ -525,14 +525,18 @@ comptoir_platform_sign_out_async (ComptoirPlatform    *self,
 
 /**
  * comptoir_platform_push_shop_async:
- * @shop_json_ld: the shop as schema.org LocalBusiness JSON-LD, as
- *   comptoir_shop_to_json_ld() makes it
+ * @shop: the shop profile (comptoir_shop_load())
+ * @media_base_url: (nullable): where the logo and cover are published
+ *   (see comptoir_shop_to_json_ld())
  *
- * Publishes the shop profile. Finish with comptoir_platform_finish_remote().
+ * Publishes the shop profile: a directory gets comptoir_shop_to_json_ld()
+ * exactly; a marketplace the same facts in its own shape. Finish with
+ * comptoir_platform_finish_remote().
  */
 void
 comptoir_platform_push_shop_async (ComptoirPlatform       *self,
-                                   JsonNode               *shop_json_ld,
+                                   ComptoirShop           *shop,
+                                   const char             *media_base_url,
                                    const ComptoirMutation *mutation,
                                    GCancellable           *cancellable,
                                    GAsyncReadyCallback     callback,
@@ -541,9 +545,9 @@ comptoir_platform_push_shop_async (ComptoirPlatform       *self,
   GTask *task;
 
   g_return_if_fail (COMPTOIR_IS_PLATFORM (self));
-  g_return_if_fail (shop_json_ld != NULL && JSON_NODE_HOLDS_OBJECT (shop_json_ld));
+  g_return_if_fail (COMPTOIR_IS_SHOP (shop));
   if ((task = start (self, IFACE (self)->push_shop, comptoir_platform_push_shop_async, cancellable, callback, user_data)))
-    IFACE (self)->push_shop (self, shop_json_ld, mutation, task);
+    IFACE (self)->push_shop (self, shop, media_base_url, mutation, task);
 }
 
 void

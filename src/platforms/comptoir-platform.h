@@ -8,6 +8,7 @@
 #include "comptoir-order.h"
 #include "comptoir-payout.h"
 #include "comptoir-product.h"
+#include "comptoir-shop.h"
 #include "comptoir-store.h"
 
 G_BEGIN_DECLS
@@ -116,7 +117,7 @@ struct _ComptoirPlatformInterface
 
   void (*sign_in)          (ComptoirPlatform *self, const char *login, const char *secret, GTask *task);
   void (*sign_out)         (ComptoirPlatform *self, GTask *task);
-  void (*push_shop)        (ComptoirPlatform *self, JsonNode *shop_json_ld, const ComptoirMutation *mutation, GTask *task);
+  void (*push_shop)        (ComptoirPlatform *self, ComptoirShop *shop, const char *media_base_url, const ComptoirMutation *mutation, GTask *task);
   void (*upload_media)     (ComptoirPlatform *self, GBytes *bytes, const char *content_type, const ComptoirMutation *mutation, GTask *task);
   void (*create_product)   (ComptoirPlatform *self, ComptoirProduct *product, const char * const *media, const ComptoirMutation *mutation, GTask *task);
   void (*update_product)   (ComptoirPlatform *self, const char *remote_id, ComptoirProduct *product, const char * const *media, const ComptoirMutation *mutation, GTask *task);
@@ -176,7 +177,8 @@ void                  comptoir_platform_sign_out_async       (ComptoirPlatform  
                                                               GAsyncReadyCallback     callback,
                                                               gpointer                user_data);
 void                  comptoir_platform_push_shop_async      (ComptoirPlatform       *self,
-                                                              JsonNode               *shop_json_ld,
+                                                              ComptoirShop           *shop,
+                                                              const char             *media_base_url,
                                                               const ComptoirMutation *mutation,
                                                               GCancellable           *cancellable,
                                                               GAsyncReadyCallback     callback,
