@@ -404,6 +404,12 @@ hostile_handler (SoupServer        *server,
       type = "application/problem+json";
       body = "{\"type\":\"https://x/%s%n%s\",\"title\":\"%s%s%n\",\"status\":500,\"detail\":\"%n%n%n\"}";
     }
+  else if (g_str_has_prefix (path, "/silent/"))
+    {
+      /* Never answers: the client's whole-request time-out must end it. */
+      soup_server_message_pause (msg);
+      return;
+    }
   else if (g_str_has_prefix (path, "/deep/"))
     {
       GString *deep = g_string_new (NULL);
@@ -498,6 +504,23 @@ test_hostile_json (void)
   g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_NETWORK);
   g_assert_null (strstr (error->message, "%"));
   g_clear_error (&error);
+
+  /* A platform that never answers: a time-out, in the merchant's words. */
+  {
+    g_autoptr(ComptoirHttpClient) client = comptoir_http_client_new ();
+    g_autofree char *url = g_strdup_printf ("%s/silent/v1/orders", origin);
+    ComptoirHttpRequest request = { .method = "GET", .url = url };
+    g_autoptr(GAsyncResult) r = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    comptoir_http_client_set_timeouts (client, 5, 1);
+    comptoir_http_client_send_async (client, &request, NULL, CB);
+    r = AWAIT ();
+    g_assert_null (comptoir_http_client_send_finish (client, r, &error));
+    g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_NETWORK);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
+    g_clear_error (&error);
+  }
 
   /* Markup in a name is kept as text, to be shown as text. */
   error = discover_error (origin, "markup", &info);
