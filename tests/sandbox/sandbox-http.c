@@ -167,10 +167,9 @@ sandbox_check_if_match (SandboxReq *req,
     return TRUE;
   if (current != NULL && json_object_has_member (current, "version"))
     version = json_object_get_int_member (current, "version");
-  if (current != NULL && g_strcmp0 (g_strstrip (g_strdup (header)), "*") == 0)
-    return TRUE;
-
   tags = g_strsplit (header, ",", -1);
+  if (current != NULL && g_strv_length (tags) == 1 && strcmp (g_strstrip (tags[0]), "*") == 0)
+    return TRUE;
   for (guint i = 0; current != NULL && tags[i] != NULL; i++)
     {
       char *tag = g_strstrip (tags[i]);

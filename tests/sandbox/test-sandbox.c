@@ -950,9 +950,10 @@ test_directory (void)
 static void
 test_demo (void)
 {
-  Box *box = box_start ("--demo", NULL);
+  Box *box = box_start ("--demo", "--simulate-orders", "1", NULL);
   g_autofree char *token = sign_in (box, NULL);
   g_autoptr(GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_orders;
   JsonArray *items;
   Resp *r;
 
@@ -964,6 +965,16 @@ test_demo (void)
   for (guint i = 0; i < json_array_get_length (items); i++)
     g_hash_table_add (states, (gpointer) json_object_get_string_member (json_array_get_object_element (items, i), "state"));
   g_assert_cmpuint (g_hash_table_size (states), ==, 6);
+  n_orders = json_array_get_length (items);
+  resp_free (r);
+
+  /* --simulate-orders 1: a customer orders every second. */
+  g_usleep (1300 * 1000);
+  r = call (box, "GET", box->mp, "/orders?limit=200&state=new", token, NULL, NULL);
+  assert_status (r, 200);
+  resp_free (r);
+  r = call (box, "GET", box->mp, "/orders?limit=200", token, NULL, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (r), "items")), >, n_orders);
   resp_free (r);
   r = call (box, "GET", box->mp, "/payouts", token, NULL, NULL);
   items = json_object_get_array_member (obj (r), "items");
