@@ -4,18 +4,244 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
+#include "comptoir-account.h"
+#include "comptoir-connect-dialog.h"
+#include "comptoir-platform.h"
 #include "comptoir-publishing-page.h"
+
+/* Publishing: the connected platform accounts, each with its state, and
+ * the way to connect, sign out or remove one. */
 
 struct _ComptoirPublishingPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget            parent_instance;
 
-  ComptoirStore *store;
-  GtkWidget     *empty_page;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwPreferencesGroup *accounts_group;
+
+  ComptoirStore       *store;
+  GPtrArray           *rows;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirPublishingPage, comptoir_publishing_page, GTK_TYPE_WIDGET)
+
+static void reload (ComptoirPublishingPage *self);
+
+static void
+show_error (ComptoirPublishingPage *self,
+            const GError           *error)
+{
+  /* Toast titles are markup in libadwaita 1.2: escape our own text too. */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static ComptoirAccount *
+row_account (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "comptoir-account");
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ComptoirPublishingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!comptoir_platform_sign_out_account_finish (result, &error))
+    show_error (self, error);
+  if (self->store != NULL)
+    reload (self);
+}
+
+static void
+sign_out_clicked_cb (GtkButton              *button,
+                     ComptoirPublishingPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  comptoir_platform_sign_out_account_async (self->store, row_account (GTK_WIDGET (button)), FALSE,
+                                            NULL, signed_out_cb, g_object_ref (self));
+}
+
+static void
+connected_cb (ComptoirPublishingPage *self,
+              ComptoirAccount        *account)
+{
+  reload (self);
+}
+
+static void
+open_connect_dialog (ComptoirPublishingPage *self,
+                     const char             *address)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  ComptoirConnectDialog *dialog;
+
+  g_return_if_fail (self->store != NULL);
+  dialog = comptoir_connect_dialog_new (parent, self->store, address);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (connected_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sign_in_again_clicked_cb (GtkButton              *button,
+                          ComptoirPublishingPage *self)
+{
+  open_connect_dialog (self, comptoir_account_get_base_url (row_account (GTK_WIDGET (button))));
+}
+
+static void
+remove_response_cb (AdwMessageDialog       *dialog,
+                    const char             *response,
+                    ComptoirPublishingPage *self)
+{
+  ComptoirAccount *account = row_account (GTK_WIDGET (dialog));
+
+  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
+    return;
+  comptoir_platform_sign_out_account_async (self->store, account, TRUE, NULL, signed_out_cb, g_object_ref (self));
+}
+
+static void
+remove_clicked_cb (GtkButton              *button,
+                   ComptoirPublishingPage *self)
+{
+  ComptoirAccount *account = row_account (GTK_WIDGET (button));
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), comptoir_account_get_platform_name (account));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, heading,
+                                   _("Comptoir signs out and forgets this platform, with the orders and "
+                                     "payouts it received from it. What is published there stays until "
+                                     "you remove it on the platform. You can connect it again later."));
+  adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", C_("publishing", "_Cancel"),
+                                    "remove", C_("publishing", "_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "comptoir-account", g_object_ref (account), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+account_button (ComptoirPublishingPage *self,
+                ComptoirAccount        *account,
+                const char             *label,
+                const char             *accessible,
+                GCallback               callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (button), "comptoir-account", g_object_ref (account), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+account_row (ComptoirPublishingPage *self,
+             ComptoirAccount        *account)
+{
+  gboolean directory = g_str_equal (comptoir_account_get_kind (account), "directory");
+  gboolean signed_in = comptoir_account_get_signed_in (account);
+  const char *name = comptoir_account_get_platform_name (account);
+  const char *login = comptoir_account_get_login (account);
+  const char *kind = directory ? C_("publishing", "Solidarity directory") : C_("publishing", "Marketplace");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *sign_out_label = g_strdup_printf (_("Sign out of %s"), name);
+  g_autofree char *sign_in_label = g_strdup_printf (_("Sign in to %s again"), name);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *state = gtk_label_new (signed_in ? C_("publishing", "Connected") : C_("publishing", "Must sign in again"));
+
+  if (*login != '\0')
+    /* TRANSLATORS: kind of platform · e-mail address used there */
+    subtitle = g_strdup_printf (C_("publishing", "%s · %s"), kind, login);
+  else
+    subtitle = g_strdup (kind);
+
+  /* The name comes from the platform: plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_add_css_class (state, signed_in ? "success" : "warning");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  if (signed_in)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               account_button (self, account, C_("publishing", "Sign _Out"), sign_out_label,
+                                               G_CALLBACK (sign_out_clicked_cb)));
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               account_button (self, account, C_("publishing", "Sign _In Again…"), sign_in_label,
+                                               G_CALLBACK (sign_in_again_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             account_button (self, account, C_("publishing", "_Remove…"), remove_label,
+                                             G_CALLBACK (remove_clicked_cb)));
+  return row;
+}
+
+static void
+reload (ComptoirPublishingPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  guint n;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->accounts_group, self->rows->pdata[i]);
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (self->store == NULL)
+    return;
+  accounts = comptoir_account_list (self->store, &error);
+  if (accounts == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  n = g_list_model_get_n_items (accounts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, i);
+      GtkWidget *row = account_row (self, account);
+
+      adw_preferences_group_add (self->accounts_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "accounts");
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_connect_dialog (COMPTOIR_PUBLISHING_PAGE (widget), NULL);
+}
+
+static void
+comptoir_publishing_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (comptoir_publishing_page_parent_class)->map (widget);
+  /* Sync may have found a refused sign-in meanwhile. */
+  reload (COMPTOIR_PUBLISHING_PAGE (widget));
+}
 
 static void
 comptoir_publishing_page_dispose (GObject *object)
@@ -23,6 +249,7 @@ comptoir_publishing_page_dispose (GObject *object)
   ComptoirPublishingPage *self = COMPTOIR_PUBLISHING_PAGE (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_PUBLISHING_PAGE);
 
   G_OBJECT_CLASS (comptoir_publishing_page_parent_class)->dispose (object);
@@ -35,24 +262,30 @@ comptoir_publishing_page_class_init (ComptoirPublishingPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = comptoir_publishing_page_dispose;
+  widget_class->map = comptoir_publishing_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-publishing-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, empty_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, accounts_group);
+  gtk_widget_class_install_action (widget_class, "publishing.connect", NULL, connect_action);
 }
 
 static void
 comptoir_publishing_page_init (ComptoirPublishingPage *self)
 {
+  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 void
 comptoir_publishing_page_set_store (ComptoirPublishingPage *self,
-                                ComptoirStore *store)
+                                    ComptoirStore          *store)
 {
   g_return_if_fail (COMPTOIR_IS_PUBLISHING_PAGE (self));
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  reload (self);
 }

@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "comptoir-account.h"
+#include "comptoir-application.h"
+#include "comptoir-connect-dialog.h"
+#include "comptoir-publishing-page.h"
+#include "comptoir-sandbox-utils.h"
+#include "comptoir-test-utils.h"
+#include "comptoir-window.h"
+
+/* Connects both platforms of a running sandbox through the real dialogs,
+ * in French, then signs one out. Screenshots go to the build folder. */
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  spin (150);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  int width, height;
+
+  spin (400); /* let page transitions finish */
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot saved to %s", path);
+}
+
+/* What a click does (gtk_widget_activate() only clicks 250 ms later). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    {
+      if (label == NULL)
+        return widget;
+      if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), label) == 0)
+        return widget;
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        return widget;
+      if (ADW_IS_PREFERENCES_ROW (widget)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), label) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static ComptoirConnectDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (COMPTOIR_IS_CONNECT_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static GtkWidget *
+child (ComptoirConnectDialog *dialog,
+       const char            *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), COMPTOIR_TYPE_CONNECT_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+typedef struct
+{
+  GtkStack   *stack;
+  const char *page;
+  GtkWidget  *error;
+} StackWait;
+
+static gboolean
+stack_on_page_or_error (gpointer data)
+{
+  StackWait *wait = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (wait->stack), wait->page) == 0
+         || (wait->error != NULL && gtk_widget_get_visible (wait->error));
+}
+
+static void
+wait_for_page (ComptoirConnectDialog *dialog,
+               const char            *page,
+               const char            *error_name)
+{
+  StackWait wait = { GTK_STACK (child (dialog, "stack")), page, child (dialog, error_name) };
+
+  wait_for (stack_on_page_or_error, &wait);
+  if (gtk_widget_get_visible (wait.error))
+    g_error ("The dialog showed: %s", gtk_label_get_text (GTK_LABEL (wait.error)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (wait.stack), ==, page);
+}
+
+static ComptoirWindow *
+start_app (ComptoirApplication **out_app)
+{
+  g_autoptr(GError) error = NULL;
+  ComptoirApplication *app = comptoir_application_new ();
+  GtkWindow *window;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  spin (300);
+  *out_app = app;
+  return COMPTOIR_WINDOW (window);
+}
+
+static char *
+platform_field (ComptoirTestSandbox *sandbox,
+                const char          *kind,
+                const char          *field,
+                gint64              *number)
+{
+  g_autofree char *path = g_strdup_printf ("/%s/v1/.well-known/comptoir-platform", kind);
+  g_autoptr(JsonNode) info = comptoir_test_sandbox_control (sandbox, "GET", path, NULL, NULL);
+  JsonObject *object = json_node_get_object (info);
+
+  if (number != NULL)
+    *number = json_object_get_int_member (object, field);
+  return number ? NULL : g_strdup (json_object_get_string_member (object, field));
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+  return find_widget (wait->root, GTK_TYPE_LABEL, wait->text) != NULL;
+}
+
+static AdwMessageDialog *
+find_message (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return find_message () != NULL;
+}
+
+static gboolean
+row_gone (gpointer data)
+{
+  LabelWait *wait = data;
+  return find_widget (wait->root, ADW_TYPE_ACTION_ROW, wait->text) == NULL;
+}
+
+static void
+test_connect_both (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  ComptoirApplication *app;
+  ComptoirWindow *window = start_app (&app);
+  g_autofree char *market_name = platform_field (sandbox, "marketplace", "name", NULL);
+  g_autofree char *directory_name = platform_field (sandbox, "directory", "name", NULL);
+  g_autofree char *rate_text = NULL;
+  g_autoptr(ComptoirStore) store = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  ComptoirConnectDialog *dialog;
+  GtkWidget *page, *row, *button;
+  gint64 rate = 0;
+  LabelWait wait;
+
+  platform_field (sandbox, "marketplace", "commission_rate", &rate);
+  rate_text = comptoir_format_commission ((int) rate);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "publishing");
+  spin (300);
+  page = find_widget (GTK_WIDGET (window), COMPTOIR_TYPE_PUBLISHING_PAGE, NULL);
+  g_assert_nonnull (page);
+  /* The empty state invites to connect a platform. */
+  button = find_widget (page, GTK_TYPE_BUTTON, "_Connecter une plateforme…");
+  g_assert_nonnull (button);
+  save_screenshot (GTK_WIDGET (window), "publishing-empty");
+
+  /* An insecure address is refused, in French, under the form. */
+  click (button);
+  wait_for (dialog_shown, NULL);
+  dialog = find_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "address_row")), "http://marche.example.invalid");
+  click (child (dialog, "continue_button"));
+  wait_for ((gboolean (*) (gpointer)) gtk_widget_get_visible, child (dialog, "address_error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "address_error"))), "https://"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (dialog, "address_error"))), "sécurisée"));
+  save_screenshot (GTK_WIDGET (dialog), "connect-error");
+
+  /* The marketplace: address, Continue, what it is, then sign in. */
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "address_row")), sandbox->marketplace);
+  click (child (dialog, "continue_button"));
+  wait_for_page (dialog, "sign-in", "address_error");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, "name_row"))), ==, market_name);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, "commission_row"))), ==, rate_text);
+  g_assert_true (gtk_widget_get_visible (child (dialog, "email_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "key_row")));
+  g_assert_nonnull (gtk_link_button_get_uri (GTK_LINK_BUTTON (child (dialog, "terms_button"))));
+  save_screenshot (GTK_WIDGET (dialog), "connect-marketplace");
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "email_row")), sandbox->email);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "password_row")), "pas le bon");
+  click (child (dialog, "sign_in_button"));
+  wait_for ((gboolean (*) (gpointer)) gtk_widget_get_visible, child (dialog, "sign_in_error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "sign_in_error"))), ==,
+                   _("The e-mail address or the password is wrong."));
+  g_assert_cmpstr (_("The e-mail address or the password is wrong."), !=, "The e-mail address or the password is wrong.");
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "password_row")), sandbox->password);
+  click (child (dialog, "sign_in_button"));
+  wait_for_page (dialog, "done", "sign_in_error");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "password_row"))), ==, "");
+  save_screenshot (GTK_WIDGET (dialog), "connect-done");
+  click (child (dialog, "done_button"));
+  wait_for (dialog_gone, NULL);
+
+  row = find_widget (page, ADW_TYPE_ACTION_ROW, market_name);
+  g_assert_nonnull (row);
+
+  /* The directory, with Enter instead of the buttons, and an access key. */
+  gtk_widget_activate_action (page, "publishing.connect", NULL);
+  wait_for (dialog_shown, NULL);
+  dialog = find_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "address_row")), sandbox->directory);
+  g_signal_emit_by_name (child (dialog, "address_row"), "entry-activated");
+  wait_for_page (dialog, "sign-in", "address_error");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, "name_row"))), ==, directory_name);
+  g_assert_false (gtk_widget_get_visible (child (dialog, "commission_row")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "key_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "password_row")));
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, "key_row")), sandbox->api_key);
+  g_signal_emit_by_name (child (dialog, "key_row"), "entry-activated");
+  wait_for_page (dialog, "done", "sign_in_error");
+  /* Escape closes the dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  wait_for (dialog_gone, NULL);
+
+  g_assert_nonnull (find_widget (page, ADW_TYPE_ACTION_ROW, directory_name));
+  save_screenshot (GTK_WIDGET (window), "publishing-two-accounts");
+
+  /* Sign out of the marketplace: its row says to sign in again. */
+  row = find_widget (page, ADW_TYPE_ACTION_ROW, market_name);
+  button = find_widget (row, GTK_TYPE_BUTTON, "Se _déconnecter");
+  g_assert_nonnull (button);
+  click (button);
+  wait = (LabelWait) { page, "À reconnecter" };
+  wait_for (label_shown, &wait);
+  row = find_widget (page, ADW_TYPE_ACTION_ROW, market_name);
+  g_assert_nonnull (find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…"));
+  save_screenshot (GTK_WIDGET (window), "publishing-signed-out");
+
+  /* Signing in again starts from the account's address. */
+  click (find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…"));
+  wait_for (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "address_row"))), ==, sandbox->marketplace);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  wait_for (dialog_gone, NULL);
+
+  /* Removing asks first; cancelling keeps the account. */
+  row = find_widget (page, ADW_TYPE_ACTION_ROW, directory_name);
+  click (find_widget (row, GTK_TYPE_BUTTON, "_Retirer…"));
+  wait_for (message_shown, NULL);
+  adw_message_dialog_response (find_message (), "cancel");
+  spin (200);
+  g_assert_nonnull (find_widget (page, ADW_TYPE_ACTION_ROW, directory_name));
+  click (find_widget (row, GTK_TYPE_BUTTON, "_Retirer…"));
+  wait_for (message_shown, NULL);
+  save_screenshot (GTK_WIDGET (find_message ()), "remove-confirm");
+  adw_message_dialog_response (find_message (), "remove");
+  wait = (LabelWait) { page, directory_name };
+  wait_for (row_gone, &wait);
+
+  store = comptoir_store_open (NULL, NULL);
+  accounts = comptoir_account_list (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+  {
+    g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, 0);
+    g_assert_cmpstr (comptoir_account_get_kind (account), ==, "marketplace");
+    g_assert_false (comptoir_account_get_signed_in (account));
+  }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  spin (100);
+  g_object_unref (app);
+  comptoir_test_sandbox_stop (sandbox);
+}
+
+/* Without a window manager (Xvfb), GTK warns when a focused entry's window
+ * goes away; that says nothing about Comptoir. */
+static GLogWriterOutput
+ignore_headless_focus_warning (GLogLevelFlags   log_level,
+                               const GLogField *fields,
+                               gsize            n_fields,
+                               gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0
+        && strstr (fields[i].value, "did not receive a focus-out event") != NULL)
+      return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+test_commission_format (void)
+{
+  g_autofree char *whole = comptoir_format_commission (800);
+  g_autofree char *half = comptoir_format_commission (850);
+  g_autofree char *fine = comptoir_format_commission (1275);
+
+  g_assert_cmpstr (whole, ==, "8\u00a0%");
+  g_assert_cmpstr (half, ==, "8,5\u00a0%");
+  g_assert_cmpstr (fine, ==, "12,75\u00a0%");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_log_set_writer_func (ignore_headless_focus_warning, NULL, NULL);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+  comptoir_test_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
+
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/publishing/commission-format", test_commission_format);
+  g_test_add_func ("/publishing/connect-both", test_connect_both);
+
+  return g_test_run ();
+}
