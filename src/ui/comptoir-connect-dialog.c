@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include <json-glib/json-glib.h>
+
+#include "comptoir-account.h"
 #include "comptoir-connect-dialog.h"
 #include "comptoir-error.h"
 #include "comptoir-platform.h"
@@ -101,6 +104,62 @@ is_directory (ComptoirConnectDialog *self)
   return self->info != NULL && g_str_equal (self->info->kind, "directory");
 }
 
+/* build-aux/demo starts a sandbox serving both platforms and passes its
+ * start-up line in COMPTOIR_DEMO_SANDBOX. The dialog then offers the
+ * sandbox's addresses and demo credentials, so that a newcomer sees the
+ * whole flow without looking them up. Unset in real use. */
+static const char *
+demo_sandbox_get (const char *member)
+{
+  static JsonObject *sandbox;
+  static gsize parsed;
+
+  if (g_once_init_enter (&parsed))
+    {
+      const char *line = g_getenv ("COMPTOIR_DEMO_SANDBOX");
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (line != NULL && json_parser_load_from_data (parser, line, -1, NULL)
+          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        sandbox = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+      g_once_init_leave (&parsed, 1);
+    }
+
+  if (sandbox == NULL || !json_object_has_member (sandbox, member))
+    return NULL;
+  return json_object_get_string_member_with_default (sandbox, member, NULL);
+}
+
+static gboolean
+account_exists (ComptoirStore *store,
+                const char    *base_url)
+{
+  g_autoptr(GListModel) accounts = comptoir_account_list (store, NULL);
+  guint n = accounts ? g_list_model_get_n_items (accounts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, i);
+      if (g_strcmp0 (comptoir_account_get_base_url (account), base_url) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+fill_demo_credentials (ComptoirConnectDialog *self)
+{
+  const char *base_url = self->info->base_url;
+
+  if (g_strcmp0 (base_url, demo_sandbox_get ("marketplace")) == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->email_row), demo_sandbox_get ("marketplace_email"));
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), demo_sandbox_get ("marketplace_password"));
+    }
+  else if (g_strcmp0 (base_url, demo_sandbox_get ("directory")) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->key_row), demo_sandbox_get ("directory_api_key"));
+}
+
 static void
 show_platform (ComptoirConnectDialog *self)
 {
@@ -122,6 +181,7 @@ show_platform (ComptoirConnectDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->password_row), !directory);
   gtk_widget_set_visible (GTK_WIDGET (self->key_row), directory);
   show_error (self->sign_in_error, NULL);
+  fill_demo_credentials (self);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
   gtk_widget_grab_focus (GTK_WIDGET (directory ? self->key_row : self->email_row));
 }
@@ -307,6 +367,9 @@ comptoir_connect_dialog_new (GtkWindow     *parent,
 
   self = g_object_new (COMPTOIR_TYPE_CONNECT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  if (address == NULL && demo_sandbox_get ("marketplace") != NULL)
+    address = account_exists (store, demo_sandbox_get ("marketplace"))
+              ? demo_sandbox_get ("directory") : demo_sandbox_get ("marketplace");
   if (address != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->address_row), address);
   return self;
