@@ -199,8 +199,25 @@ static const char schema_v1[] =
   "  PRIMARY KEY (account_id, resource)"
   ");";
 
+/* The catalogue: folded copies of the name (for sorting) and of the name,
+ * SKUs and GTIN (for searching), kept up to date by comptoir_product_write();
+ * rows from v1 get a lower-cased copy until they are next saved. Indexes
+ * for each sort order of the products list. */
+static const char schema_v2[] =
+  "ALTER TABLE products ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE products ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+  "UPDATE products SET sort_name = lower (name),"
+  "  search_text = lower (name || ' ' || sku || ' ' || gtin);"
+  "CREATE INDEX products_by_sort_name ON products (archived, sort_name, id);"
+  "CREATE INDEX products_by_price ON products (archived, price_cents, id);"
+  "CREATE INDEX products_by_stock ON products (archived, stock, id);"
+  "CREATE INDEX products_by_updated ON products (archived, updated_at, id);"
+  "CREATE INDEX products_by_category ON products (archived, category);"
+  "CREATE INDEX product_publications_by_account ON product_publications (account_id, state);";
+
 static const ComptoirMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const ComptoirMigration *
