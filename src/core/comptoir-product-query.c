@@ -110,8 +110,9 @@ comptoir_product_query_run (ComptoirStore              *store,
                             query->visibility, query->visibility);
 
   dir = query->descending ? "DESC" : "ASC";
-  /* Products whose stock is not tracked come last either way. */
-  nulls = query->descending ? "" : "p.stock IS NULL, ";
+  /* Products whose stock is not tracked come last either way (an index
+   * for each direction serves this order). */
+  nulls = "p.stock IS NULL, ";
   switch (query->sort)
     {
     case COMPTOIR_PRODUCT_SORT_PRICE:

@@ -210,7 +210,8 @@ static const char schema_v2[] =
   "  search_text = lower (name || ' ' || sku || ' ' || gtin);"
   "CREATE INDEX products_by_sort_name ON products (archived, sort_name, id);"
   "CREATE INDEX products_by_price ON products (archived, price_cents, id);"
-  "CREATE INDEX products_by_stock ON products (archived, stock, id);"
+  "CREATE INDEX products_by_stock ON products (archived, stock IS NULL, stock, id);"
+  "CREATE INDEX products_by_stock_desc ON products (archived, stock IS NULL, stock DESC, id DESC);"
   "CREATE INDEX products_by_updated ON products (archived, updated_at, id);"
   "CREATE INDEX products_by_category ON products (archived, category);"
   "CREATE INDEX product_publications_by_account ON product_publications (account_id, state);";
