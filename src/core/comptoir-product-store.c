@@ -85,26 +85,6 @@ check_product (ComptoirProduct  *product,
   return TRUE;
 }
 
-static char *
-search_text_for (ComptoirProduct *product)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *name = comptoir_text_fold (comptoir_product_get_name (product));
-  g_autofree char *sku = comptoir_text_fold (comptoir_product_get_sku (product));
-  GPtrArray *variants = comptoir_product_get_variants (product);
-
-  g_string_append_printf (text, "%s\x1f%s\x1f%s", name, sku, comptoir_product_get_gtin (product));
-  for (guint i = 0; i < variants->len; i++)
-    {
-      ComptoirVariant *v = g_ptr_array_index (variants, i);
-      g_autofree char *vsku = comptoir_text_fold (v->sku);
-
-      if (*vsku != '\0')
-        g_string_append_printf (text, "\x1f%s", vsku);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static gboolean
 write_details (ComptoirStore    *store,
                ComptoirProduct  *product,
@@ -262,8 +242,6 @@ comptoir_product_write (ComptoirStore    *store,
   g_autofree char *now = comptoir_now_iso8601 ();
   gint64 id = comptoir_product_get_id (product);
   const char *name = comptoir_product_get_name (product);
-  g_autofree char *sort_name = NULL;
-  g_autofree char *search_text = NULL;
 
   g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
   g_return_val_if_fail (COMPTOIR_IS_PRODUCT (product), FALSE);
@@ -281,8 +259,8 @@ comptoir_product_write (ComptoirStore    *store,
       stmt = comptoir_store_prepare (store,
                                      "INSERT INTO products (uuid, name, description, price_cents, "
                                      "vat_rate, unit, stock, sku, gtin, category, visibility, archived, "
-                                     "updated_at, created_at, sort_name, search_text) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15, ?16)",
+                                     "updated_at, created_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
                                      error);
     }
   else
@@ -290,7 +268,7 @@ comptoir_product_write (ComptoirStore    *store,
                                    "UPDATE products SET uuid = ?1, name = ?2, description = ?3, "
                                    "price_cents = ?4, vat_rate = ?5, unit = ?6, stock = ?7, sku = ?8, "
                                    "gtin = ?9, category = ?10, visibility = ?11, archived = ?12, "
-                                   "updated_at = ?13, sort_name = ?15, search_text = ?16 WHERE id = ?14",
+                                   "updated_at = ?13 WHERE id = ?14",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -313,10 +291,6 @@ comptoir_product_write (ComptoirStore    *store,
   comptoir_sql_bind_text (stmt, 13, now);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 14, id);
-  sort_name = comptoir_text_fold (name);
-  search_text = search_text_for (product);
-  comptoir_sql_bind_text (stmt, 15, sort_name);
-  comptoir_sql_bind_text (stmt, 16, search_text);
 
   if (!comptoir_store_step_done (store, stmt, error))
     return FALSE;

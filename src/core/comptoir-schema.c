@@ -199,15 +199,36 @@ static const char schema_v1[] =
   "  PRIMARY KEY (account_id, resource)"
   ");";
 
-/* The catalogue: folded copies of the name (for sorting) and of the name,
- * SKUs and GTIN (for searching), kept up to date by comptoir_product_write();
- * rows from v1 get a lower-cased copy until they are next saved. Indexes
- * for each sort order of the products list. */
+/* The catalogue: folded copies (no case, no accents: comptoir_fold(), a
+ * function every connection of the store registers) of the name, for
+ * sorting, and of the name, SKUs and GTIN, for searching, kept by
+ * triggers so that every writer keeps them right. Indexes for each sort
+ * order of the products list. */
+#define SEARCH_TEXT(p) \
+  "comptoir_fold (" p ".name || ' ' || " p ".sku || ' ' || " p ".gtin || ' ' || " \
+  "coalesce ((SELECT group_concat (v.sku, ' ') FROM product_variants v WHERE v.product_id = " p ".id), ''))"
+
 static const char schema_v2[] =
   "ALTER TABLE products ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE products ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
-  "UPDATE products SET sort_name = lower (name),"
-  "  search_text = lower (name || ' ' || sku || ' ' || gtin);"
+  "UPDATE products SET sort_name = comptoir_fold (name), search_text = " SEARCH_TEXT ("products") ";"
+  "CREATE TRIGGER products_fold_insert AFTER INSERT ON products BEGIN"
+  "  UPDATE products SET sort_name = comptoir_fold (NEW.name), search_text = " SEARCH_TEXT ("NEW")
+  "  WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER products_fold_update AFTER UPDATE OF name, sku, gtin ON products BEGIN"
+  "  UPDATE products SET sort_name = comptoir_fold (NEW.name), search_text = " SEARCH_TEXT ("NEW")
+  "  WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER product_variants_fold_insert AFTER INSERT ON product_variants BEGIN"
+  "  UPDATE products SET search_text = " SEARCH_TEXT ("products") " WHERE id = NEW.product_id;"
+  "END;"
+  "CREATE TRIGGER product_variants_fold_update AFTER UPDATE OF sku ON product_variants BEGIN"
+  "  UPDATE products SET search_text = " SEARCH_TEXT ("products") " WHERE id = NEW.product_id;"
+  "END;"
+  "CREATE TRIGGER product_variants_fold_delete AFTER DELETE ON product_variants BEGIN"
+  "  UPDATE products SET search_text = " SEARCH_TEXT ("products") " WHERE id = OLD.product_id;"
+  "END;"
   "CREATE INDEX products_by_sort_name ON products (archived, sort_name, id);"
   "CREATE INDEX products_by_price ON products (archived, price_cents, id);"
   "CREATE INDEX products_by_stock ON products (archived, stock IS NULL, stock, id);"

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "comptoir-store-private.h"
 #include "comptoir-text.h"
 
 /**
@@ -54,4 +55,21 @@ comptoir_text_fold (const char *text)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/* comptoir_fold(text) in SQL: the same folding, for triggers and indexes. */
+void
+comptoir_sql_fold (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  char *folded;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  folded = comptoir_text_fold ((const char *) sqlite3_value_text (argv[0]));
+  sqlite3_result_text (context, folded, -1, g_free);
 }
