@@ -104,8 +104,12 @@ test_hundred_thousand (void)
                   rss_before, N_ROWS, rss_after, max_cached);
   /* A few pages, never the whole list. */
   g_assert_cmpuint (max_cached, <=, 2048);
-  /* Flat memory: walking 100,000 rows costs far less than holding them. */
+  /* Flat memory: walking 100,000 rows costs far less than holding them.
+   * (AddressSanitizer keeps freed memory in quarantine: RSS means nothing
+   * there, the bound on held items above still holds.) */
+#ifndef __SANITIZE_ADDRESS__
   g_assert_cmpuint (rss_after, <, rss_before + 8 * 1024);
+#endif
 
   /* Out of range is NULL, as GListModel wants. */
   g_assert_null (g_list_model_get_item (list, N_ROWS));

@@ -110,7 +110,7 @@ comptoir_order_write (ComptoirStore  *store,
   comptoir_sql_bind_text (stmt, 5, comptoir_order_get_customer_name (order));
   comptoir_sql_bind_text (stmt, 6, comptoir_order_get_customer_phone (order));
   comptoir_sql_bind_text (stmt, 7, comptoir_order_get_customer_email (order));
-  comptoir_sql_bind_text (stmt, 8, comptoir_order_get_fulfilment (order));
+  comptoir_sql_bind_text (stmt, 8, *comptoir_order_get_fulfilment (order) ? comptoir_order_get_fulfilment (order) : "collect");
   comptoir_sql_bind_text (stmt, 9, nonempty_or_null (comptoir_order_get_slot_start (order)));
   comptoir_sql_bind_text (stmt, 10, nonempty_or_null (comptoir_order_get_slot_end (order)));
   comptoir_sql_bind_text (stmt, 11, nonempty_or_null (comptoir_order_get_delivery_address (order)));
@@ -136,7 +136,7 @@ GListModel *
 comptoir_order_list_new (ComptoirStore *store)
 {
   return G_LIST_MODEL (comptoir_paged_list_new (store, COMPTOIR_TYPE_ORDER, ORDER_COLUMNS,
-                                                "FROM orders", "placed_at DESC, id DESC",
+                                                "FROM orders", "placed_at DESC, id",
                                                 NULL, order_from_row));
 }
 
@@ -200,6 +200,6 @@ GListModel *
 comptoir_payout_list_new (ComptoirStore *store)
 {
   return G_LIST_MODEL (comptoir_paged_list_new (store, COMPTOIR_TYPE_PAYOUT, PAYOUT_COLUMNS,
-                                                "FROM payouts", "period_end DESC, id DESC",
+                                                "FROM payouts", "period_end DESC, id",
                                                 NULL, payout_from_row));
 }

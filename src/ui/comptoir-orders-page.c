@@ -20,6 +20,7 @@ struct _ComptoirOrdersPage
   GtkListView *list_view;
 
   GListModel  *model;
+  gboolean     attached;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirOrdersPage, comptoir_orders_page, GTK_TYPE_WIDGET)
@@ -36,6 +37,28 @@ static void
 items_changed_cb (ComptoirOrdersPage *self)
 {
   update_visible_page (self);
+}
+
+/* The list is given to the view when the section is first shown, so that
+ * sections the merchant does not open cost nothing at start-up. */
+static void
+attach_model (ComptoirOrdersPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->attached || self->model == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  selection = gtk_no_selection_new (g_object_ref (self->model));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  self->attached = TRUE;
+}
+
+static void
+comptoir_orders_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (comptoir_orders_page_parent_class)->map (widget);
+  attach_model (COMPTOIR_ORDERS_PAGE (widget));
 }
 
 static void
@@ -111,6 +134,7 @@ comptoir_orders_page_class_init (ComptoirOrdersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = comptoir_orders_page_map;
   object_class->dispose = comptoir_orders_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-orders-page.ui");
@@ -143,8 +167,6 @@ void
 comptoir_orders_page_set_store (ComptoirOrdersPage *self,
                                 ComptoirStore *store)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (COMPTOIR_IS_ORDERS_PAGE (self));
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
@@ -154,8 +176,9 @@ comptoir_orders_page_set_store (ComptoirOrdersPage *self,
 
   self->model = comptoir_order_list_new (store);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
-  selection = gtk_no_selection_new (g_object_ref (self->model));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  self->attached = FALSE;
+  gtk_list_view_set_model (self->list_view, NULL);
+  attach_model (self);
   update_visible_page (self);
 }
 

@@ -20,6 +20,7 @@ struct _ComptoirProductsPage
   GtkListView *list_view;
 
   GListModel  *model;
+  gboolean     attached;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirProductsPage, comptoir_products_page, GTK_TYPE_WIDGET)
@@ -36,6 +37,28 @@ static void
 items_changed_cb (ComptoirProductsPage *self)
 {
   update_visible_page (self);
+}
+
+/* The list is given to the view when the section is first shown, so that
+ * sections the merchant does not open cost nothing at start-up. */
+static void
+attach_model (ComptoirProductsPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->attached || self->model == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  selection = gtk_no_selection_new (g_object_ref (self->model));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  self->attached = TRUE;
+}
+
+static void
+comptoir_products_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (comptoir_products_page_parent_class)->map (widget);
+  attach_model (COMPTOIR_PRODUCTS_PAGE (widget));
 }
 
 static void
@@ -80,10 +103,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *stock = NULL;
 
   if (comptoir_product_get_stock_tracked (product))
-    stock = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " in stock",
-                                          "%" G_GINT64_FORMAT " in stock",
-                                          (gulong) comptoir_product_get_stock (product)),
-                             comptoir_product_get_stock (product));
+    {
+      /* A format macro inside a msgid cannot be extracted by xgettext,
+       * so the count is formatted first and passed as a string. */
+      gint64 count = comptoir_product_get_stock (product);
+      g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+      /* Translators: the number of items of a product left in the shop */
+      stock = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in stock", "%s in stock",
+                                            (gulong) count),
+                               count_text);
+    }
   else
     stock = g_strdup (_("Stock not tracked"));
 
@@ -111,6 +141,7 @@ comptoir_products_page_class_init (ComptoirProductsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = comptoir_products_page_map;
   object_class->dispose = comptoir_products_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-products-page.ui");
@@ -143,8 +174,6 @@ void
 comptoir_products_page_set_store (ComptoirProductsPage *self,
                                   ComptoirStore *store)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (COMPTOIR_IS_PRODUCTS_PAGE (self));
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
@@ -154,8 +183,9 @@ comptoir_products_page_set_store (ComptoirProductsPage *self,
 
   self->model = comptoir_product_list_new (store);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
-  selection = gtk_no_selection_new (g_object_ref (self->model));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  self->attached = FALSE;
+  gtk_list_view_set_model (self->list_view, NULL);
+  attach_model (self);
   update_visible_page (self);
 }
 

@@ -12,6 +12,7 @@ struct _ComptoirPublishingPage
   GtkWidget      parent_instance;
 
   ComptoirStore *store;
+  GtkWidget     *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirPublishingPage, comptoir_publishing_page, GTK_TYPE_WIDGET)
@@ -36,6 +37,7 @@ comptoir_publishing_page_class_init (ComptoirPublishingPageClass *klass)
   object_class->dispose = comptoir_publishing_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-publishing-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, empty_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -9,6 +9,7 @@
 #include "comptoir-payouts-page.h"
 #include "comptoir-products-page.h"
 #include "comptoir-publishing-page.h"
+#include "comptoir-resources.h"
 #include "comptoir-shop-page.h"
 #include "comptoir-window.h"
 
@@ -234,6 +235,10 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
     g_param_spec_object ("store", NULL, NULL, COMPTOIR_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Referencing the resource keeps its object file, and so its
+   * registering constructor, in binaries linked against the static library. */
+  g_assert (comptoir_get_resource () != NULL);
 
   g_type_ensure (COMPTOIR_TYPE_SHOP_PAGE);
   g_type_ensure (COMPTOIR_TYPE_PRODUCTS_PAGE);
