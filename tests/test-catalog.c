@@ -445,6 +445,39 @@ test_bulk_edit (void)
   }
 }
 
+static void
+test_bulk_price_parse (void)
+{
+  static const struct { const char *text; ComptoirBulkKind kind; gint64 amount; } cases[] = {
+    { "+10 %", COMPTOIR_BULK_PRICE_PERCENT, 1000 },
+    { "10%", COMPTOIR_BULK_PRICE_PERCENT, 1000 },
+    { "-2,5 %", COMPTOIR_BULK_PRICE_PERCENT, -250 },
+    { "−15 %", COMPTOIR_BULK_PRICE_PERCENT, -1500 },
+    { "+0,50", COMPTOIR_BULK_PRICE_ADD, 50 },
+    { "-1,20 €", COMPTOIR_BULK_PRICE_ADD, -120 },
+    { " 2 ", COMPTOIR_BULK_PRICE_ADD, 200 },
+  };
+  static const char *bad[] = { "", "%", "dix", "+-3", "-150 %", "1,234 %" };
+  ComptoirBulkEdit edit;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (comptoir_bulk_price_parse (cases[i].text, &edit, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (edit.kind, ==, cases[i].kind);
+      g_assert_cmpint (edit.amount, ==, cases[i].amount);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (comptoir_bulk_price_parse (bad[i], &edit, &error));
+      g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_INVALID_INPUT);
+    }
+}
+
 static gboolean
 fill_tx (ComptoirStore  *store,
          gpointer        user_data,
@@ -628,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/catalog/duplicate-archive", test_duplicate_archive);
   g_test_add_func ("/catalog/delete-undo", test_delete_undo);
   g_test_add_func ("/catalog/bulk-edit", test_bulk_edit);
+  g_test_add_func ("/catalog/bulk-price-parse", test_bulk_price_parse);
   g_test_add_func ("/catalog/query-10000", test_query_10000);
 
   return g_test_run ();

@@ -268,3 +268,68 @@ comptoir_products_bulk_edit (ComptoirStore          *store,
 
   return comptoir_store_transaction (store, bulk_tx, &data, error);
 }
+
+/**
+ * comptoir_bulk_price_parse:
+ * @text: what the merchant typed: "+10 %", "-5%", "2,5 %", "+0,50", "−1,20 €"
+ * @edit: (out caller-allocates): set to a price change by percentage or
+ *   by amount
+ * @error: a #GError
+ *
+ * Reads a price change. A number followed by "%" is a percentage, any
+ * other number an amount in euros; without a sign, the price goes up.
+ */
+gboolean
+comptoir_bulk_price_parse (const char        *text,
+                           ComptoirBulkEdit  *edit,
+                           GError           **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  char *number = copy;
+  gboolean negative = FALSE;
+  gboolean percent = FALSE;
+  gsize len;
+  gint64 value;
+
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (*number == '+')
+    number++;
+  else if (*number == '-')
+    {
+      negative = TRUE;
+      number++;
+    }
+  else if (g_str_has_prefix (number, "−"))
+    {
+      negative = TRUE;
+      number += strlen ("−");
+    }
+
+  len = strlen (number);
+  if (len > 0 && number[len - 1] == '%')
+    {
+      percent = TRUE;
+      number[len - 1] = '\0';
+    }
+  g_strstrip (number);
+
+  if (*number == '\0' || !comptoir_money_parse (number, &value, NULL))
+    {
+      g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_INVALID_INPUT,
+                           _("Type a change such as +10 %, -5 % or +0,50."));
+      return FALSE;
+    }
+
+  memset (edit, 0, sizeof *edit);
+  edit->kind = percent ? COMPTOIR_BULK_PRICE_PERCENT : COMPTOIR_BULK_PRICE_ADD;
+  /* cents of a euro, or hundredths of a percent: the same two decimals */
+  edit->amount = negative ? -value : value;
+  if (percent && (edit->amount < -10000 || edit->amount > 100000))
+    {
+      g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_INVALID_INPUT,
+                           _("Choose a change between −100 % and +1000 %."));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -80,6 +80,9 @@ typedef struct
   guint             visibility;
 } ComptoirBulkEdit;
 
+gboolean comptoir_bulk_price_parse   (const char             *text,
+                                      ComptoirBulkEdit       *edit,
+                                      GError                **error);
 gboolean comptoir_products_bulk_edit (ComptoirStore          *store,
                                       const gint64           *ids,
                                       guint                   n_ids,
