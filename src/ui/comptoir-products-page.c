@@ -6,75 +6,211 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "comptoir-format.h"
+#include "comptoir-csv-import-dialog.h"
+#include "comptoir-csv.h"
 #include "comptoir-money.h"
-#include "comptoir-product-store.h"
 #include "comptoir-paged-list.h"
+#include "comptoir-product-editor.h"
+#include "comptoir-product-query.h"
+#include "comptoir-product-store.h"
 #include "comptoir-products-page.h"
+#include "comptoir-thumbnails.h"
+#include "comptoir-units.h"
+#include "comptoir-window.h"
+
+/* The Products section: the catalogue as a list or a grid of photos over
+ * one paging model, with search, filters, sorting, a bulk-edit bar for the
+ * selection, and each product's own actions. */
 
 struct _ComptoirProductsPage
 {
-  GtkWidget   parent_instance;
+  GtkWidget            parent_instance;
 
-  GtkStack    *stack;
-  GtkListView *list_view;
+  ComptoirStore       *store;
+  GListModel          *model;
+  GtkMultiSelection   *selection;
+  GSimpleActionGroup  *actions;
+  GMenu               *filter_menu;
+  ComptoirThumbnails  *thumbnails;
 
-  GListModel  *model;
-  gboolean     attached;
+  /* what is shown */
+  char                *search;
+  char                *category;   /* NULL: any */
+  ComptoirStockFilter  stock;
+  ComptoirPublishedFilter marketplace;
+  ComptoirPublishedFilter directory;
+  gboolean             archived;
+  ComptoirProductSort  sort;
+  gboolean             descending;
+
+  GtkSearchEntry      *search_entry;
+  GtkMenuButton       *filter_button;
+  GtkRevealer         *bulk_revealer;
+  GtkLabel            *bulk_label;
+  GtkStack            *stack;
+  GtkListView         *list_view;
+  GtkGridView         *grid_view;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirProductsPage, comptoir_products_page, GTK_TYPE_WIDGET)
 
+static void refresh (ComptoirProductsPage *self);
+
+static void
+add_toast (ComptoirProductsPage *self,
+           AdwToast             *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (COMPTOIR_IS_WINDOW (root))
+    comptoir_window_add_toast (COMPTOIR_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_message (ComptoirProductsPage *self,
+              const char           *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 5);
+  add_toast (self, toast);
+}
+
+static GtkWindow *
+get_window (ComptoirProductsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+has_filters (ComptoirProductsPage *self)
+{
+  return (self->search != NULL && *self->search != '\0') || self->category != NULL
+         || self->stock != COMPTOIR_STOCK_FILTER_ANY || self->marketplace != COMPTOIR_PUBLISHED_ANY
+         || self->directory != COMPTOIR_PUBLISHED_ANY || self->archived;
+}
+
 static void
 update_visible_page (ComptoirProductsPage *self)
 {
+  GVariant *grid = g_action_group_get_action_state (G_ACTION_GROUP (self->actions), "grid");
   gboolean empty = self->model == NULL || g_list_model_get_n_items (self->model) == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  if (!empty)
+    gtk_stack_set_visible_child_name (self->stack, g_variant_get_boolean (grid) ? "grid" : "list");
+  else if (has_filters (self) || (self->store != NULL && comptoir_store_count (self->store, "products") > 0))
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  g_variant_unref (grid);
+}
+
+static GArray *
+selected_ids (ComptoirProductsPage *self)
+{
+  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, bitset, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(ComptoirProduct) product = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (product != NULL)
+        {
+          gint64 id = comptoir_product_get_id (product);
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
 }
 
 static void
-items_changed_cb (ComptoirProductsPage *self)
+selection_changed_cb (ComptoirProductsPage *self)
 {
-  update_visible_page (self);
+  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (bitset);
+  g_autofree char *text = NULL;
+
+  /* one selected row is just where the cursor is; the bar is for several */
+  gtk_revealer_set_reveal_child (self->bulk_revealer, n > 1);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", (gulong) n), (guint) n);
+  gtk_label_set_text (self->bulk_label, text);
 }
 
-/* The list is given to the view when the section is first shown, so that
- * sections the merchant does not open cost nothing at start-up. */
-static void
-attach_model (ComptoirProductsPage *self)
+/* Rows */
+
+static char *
+stock_text (ComptoirProduct *product)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  if (self->attached || self->model == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  selection = gtk_no_selection_new (g_object_ref (self->model));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  self->attached = TRUE;
+  if (!comptoir_product_get_stock_tracked (product))
+    return g_strdup (_("Stock not counted"));
+  if (comptoir_product_get_stock (product) <= 0)
+    return g_strdup (_("Out of stock"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in stock", "%u in stock",
+                                       (gulong) comptoir_product_get_stock (product)),
+                          (guint) comptoir_product_get_stock (product));
 }
 
-static void
-comptoir_products_page_map (GtkWidget *widget)
+static GMenuModel *
+product_menu (gint64 id)
 {
-  GTK_WIDGET_CLASS (comptoir_products_page_parent_class)->map (widget);
-  attach_model (COMPTOIR_PRODUCTS_PAGE (widget));
+  GMenu *menu = g_menu_new ();
+  struct { const char *label; const char *action; } items[] = {
+    { N_("_Edit"), "products.edit" },
+    { N_("_Duplicate"), "products.duplicate" },
+    { N_("_Archive"), "products.archive" },
+    { N_("De_lete"), "products.delete" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, items[i].action, g_variant_new_int64 (id));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
 }
 
+static GtkWidget *
+new_menu_button (void)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Product Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Product Actions"), -1);
+  return button;
+}
+
+/* A row: thumbnail, name, category and stock, price, menu. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              ComptoirProductsPage     *self)
 {
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new ();
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *amount = gtk_label_new (NULL);
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 40);
+  gtk_widget_add_css_class (image, "product-thumbnail");
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
@@ -82,45 +218,793 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (amount, "amount");
   gtk_widget_set_valign (amount, GTK_ALIGN_CENTER);
 
-  /* Order matters: bind_row_cb walks the children in this order. */
-  gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), subtitle, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), amount, 1, 0, 1, 2);
-  gtk_list_item_set_child (item, grid);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), amount);
+  gtk_box_append (GTK_BOX (box), new_menu_button ());
+  gtk_list_item_set_child (item, box);
 }
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             ComptoirProductsPage     *self)
 {
   ComptoirProduct *product = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *text = gtk_widget_get_next_sibling (image);
+  GtkWidget *amount = gtk_widget_get_next_sibling (text);
+  GtkWidget *menu = gtk_widget_get_next_sibling (amount);
+  GtkWidget *title = gtk_widget_get_first_child (text);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *amount = gtk_widget_get_next_sibling (subtitle);
-  g_autofree char *price = comptoir_money_format (comptoir_product_get_price_cents (product));
+  g_autofree char *price = NULL;
   g_autofree char *stock = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr(GMenuModel) model = NULL;
+  const char *category;
 
-  if (comptoir_product_get_stock_tracked (product))
-    {
-      /* A format macro inside a msgid cannot be extracted by xgettext,
-       * so the count is formatted first and passed as a string. */
-      gint64 count = comptoir_product_get_stock (product);
-      g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-
-      /* Translators: the number of items of a product left in the shop */
-      stock = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in stock", "%s in stock",
-                                            (gulong) count),
-                               count_text);
-    }
-  else
-    stock = g_strdup (_("Stock not tracked"));
+  if (product == NULL)
+    return;
+  price = comptoir_money_format (comptoir_product_get_price_cents (product));
+  stock = stock_text (product);
+  category = comptoir_product_get_category (product);
+  details = *category ? g_strdup_printf ("%s · %s", category, stock) : g_strdup (stock);
 
   gtk_label_set_text (GTK_LABEL (title), comptoir_product_get_name (product));
-  gtk_label_set_text (GTK_LABEL (subtitle), stock);
+  gtk_label_set_text (GTK_LABEL (subtitle), details);
   gtk_label_set_text (GTK_LABEL (amount), price);
+  model = product_menu (comptoir_product_get_id (product));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), model);
+  comptoir_thumbnails_bind (self->thumbnails, GTK_IMAGE (image), comptoir_product_get_cover_hash (product));
 }
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ComptoirProductsPage     *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  comptoir_thumbnails_unbind (self->thumbnails, GTK_IMAGE (gtk_widget_get_first_child (box)));
+}
+
+/* A grid cell: the photo, the name, the price. */
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ComptoirProductsPage     *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *image = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *amount = gtk_label_new (NULL);
+
+  gtk_widget_set_size_request (box, 150, -1);
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 128);
+  gtk_widget_add_css_class (image, "product-thumbnail");
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (amount), 0);
+  gtk_widget_set_hexpand (amount, TRUE);
+  gtk_widget_add_css_class (amount, "amount");
+  gtk_widget_add_css_class (amount, "dim-label");
+
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (bottom), amount);
+  gtk_box_append (GTK_BOX (bottom), new_menu_button ());
+  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ComptoirProductsPage     *self)
+{
+  ComptoirProduct *product = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_next_sibling (image);
+  GtkWidget *bottom = gtk_widget_get_next_sibling (title);
+  GtkWidget *amount = gtk_widget_get_first_child (bottom);
+  GtkWidget *menu = gtk_widget_get_next_sibling (amount);
+  g_autofree char *price = NULL;
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (product == NULL)
+    return;
+  price = comptoir_money_format (comptoir_product_get_price_cents (product));
+  gtk_label_set_text (GTK_LABEL (title), comptoir_product_get_name (product));
+  gtk_label_set_text (GTK_LABEL (amount), price);
+  model = product_menu (comptoir_product_get_id (product));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), model);
+  comptoir_thumbnails_bind (self->thumbnails, GTK_IMAGE (image), comptoir_product_get_cover_hash (product));
+}
+
+/* Editing */
+
+static void
+editor_saved_cb (ComptoirProductEditor *editor,
+                 gint64                 id,
+                 ComptoirProductsPage  *self)
+{
+  comptoir_products_page_reload (self);
+  show_message (self, _("Product saved"));
+}
+
+static void
+open_editor (ComptoirProductsPage *self,
+             gint64                id)
+{
+  g_autoptr(GError) error = NULL;
+  ComptoirProductEditor *editor;
+
+  editor = comptoir_product_editor_new (get_window (self), self->store, id, &error);
+  if (editor == NULL)
+    {
+      show_message (self, error->message);
+      comptoir_products_page_reload (self);
+      return;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+item_activated_cb (ComptoirProductsPage *self,
+                   guint                 position)
+{
+  g_autoptr(ComptoirProduct) product = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (product != NULL)
+    open_editor (self, comptoir_product_get_id (product));
+}
+
+static void
+add_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  open_editor (COMPTOIR_PRODUCTS_PAGE (user_data), 0);
+}
+
+static void
+edit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  open_editor (COMPTOIR_PRODUCTS_PAGE (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+duplicate_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = comptoir_product_duplicate (self->store, g_variant_get_int64 (parameter), &error);
+
+  if (id == 0)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  comptoir_products_page_reload (self);
+  open_editor (self, id);
+}
+
+static void
+unarchive_clicked_cb (AdwToast             *toast,
+                      ComptoirProductsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "product-id"));
+
+  if (!comptoir_product_archive (self->store, id, FALSE, &error))
+    show_message (self, error->message);
+  comptoir_products_page_reload (self);
+}
+
+static void
+archive_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+  gboolean archived = !self->archived;
+  AdwToast *toast;
+
+  /* in the archive, the same action brings a product back */
+  if (!comptoir_product_archive (self->store, id, archived, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  comptoir_products_page_reload (self);
+  if (!archived)
+    {
+      show_message (self, _("Product back in the catalogue"));
+      return;
+    }
+  toast = adw_toast_new (_("Product archived"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "product-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (unarchive_clicked_cb), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+undo_delete_cb (AdwToast             *toast,
+                ComptoirProductsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
+
+  if (comptoir_product_restore (self->store, snapshot, &error) == 0)
+    show_message (self, error->message);
+  comptoir_products_page_reload (self);
+}
+
+static void
+delete_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirProduct) product = comptoir_product_load (self->store, g_variant_get_int64 (parameter), NULL);
+  g_autofree char *title = NULL;
+  char *snapshot;
+  AdwToast *toast;
+
+  /* Deleted now, with everything kept in the toast to put it back. */
+  snapshot = comptoir_product_delete_with_snapshot (self->store, g_variant_get_int64 (parameter), &error);
+  if (snapshot == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  comptoir_products_page_reload (self);
+
+  title = g_strdup_printf (_("“%s” deleted"), product ? comptoir_product_get_name (product) : "");
+  toast = adw_toast_new (title);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "snapshot", snapshot, g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  add_toast (self, toast);
+}
+
+/* Bulk edits */
+
+static void
+apply_bulk (ComptoirProductsPage   *self,
+            const ComptoirBulkEdit *edit)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBitset) kept = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autofree char *text = NULL;
+
+  kept = gtk_bitset_copy (kept);
+  if (!comptoir_products_bulk_edit (self->store, (gint64 *) ids->data, ids->len, edit, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  comptoir_products_page_reload (self);
+  /* keep the same rows selected, for the next change */
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), kept, kept);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product changed", "%u products changed", ids->len),
+                          ids->len);
+  show_message (self, text);
+}
+
+typedef struct
+{
+  ComptoirProductsPage *self;
+  GtkWidget            *entry;
+  GtkWidget            *check1;
+  GtkWidget            *check2;
+  ComptoirBulkKind      kind;
+} BulkDialog;
+
+static void
+bulk_dialog_free (BulkDialog *data)
+{
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static void
+bulk_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  BulkDialog       *data)
+{
+  ComptoirBulkEdit edit = { .kind = data->kind };
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  switch (data->kind)
+    {
+    case COMPTOIR_BULK_PRICE_ADD:
+    case COMPTOIR_BULK_PRICE_PERCENT:
+      if (!comptoir_bulk_price_parse (gtk_editable_get_text (GTK_EDITABLE (data->entry)), &edit, &error))
+        {
+          show_message (data->self, error->message);
+          return;
+        }
+      break;
+    case COMPTOIR_BULK_SET_STOCK:
+      edit.amount = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (data->entry));
+      break;
+    case COMPTOIR_BULK_SET_CATEGORY:
+      edit.category = gtk_editable_get_text (GTK_EDITABLE (data->entry));
+      break;
+    case COMPTOIR_BULK_SET_VISIBILITY:
+      edit.visibility = (gtk_check_button_get_active (GTK_CHECK_BUTTON (data->check1)) ? COMPTOIR_VISIBILITY_MARKETPLACE : 0)
+                        | (gtk_check_button_get_active (GTK_CHECK_BUTTON (data->check2)) ? COMPTOIR_VISIBILITY_DIRECTORY : 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  apply_bulk (data->self, &edit);
+}
+
+static void
+price_entry_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  ComptoirBulkEdit edit;
+
+  adw_message_dialog_set_response_enabled (dialog, "apply",
+                                           comptoir_bulk_price_parse (gtk_editable_get_text (entry), &edit, NULL));
+}
+
+static void
+run_bulk_dialog (ComptoirProductsPage *self,
+                 ComptoirBulkKind      kind)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  BulkDialog *data = g_new0 (BulkDialog, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "This changes %u product at once.",
+                                                        "This changes %u products at once.", ids->len),
+                                           ids->len);
+  const char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  data->self = g_object_ref (self);
+  data->kind = kind;
+
+  switch (kind)
+    {
+    case COMPTOIR_BULK_PRICE_ADD:
+    case COMPTOIR_BULK_PRICE_PERCENT:
+      heading = _("Change the Price");
+      data->entry = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("+10 %, -5 %, +0,50…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Price change"), -1);
+      gtk_box_append (GTK_BOX (box), data->entry);
+      {
+        GtkWidget *hint = gtk_label_new (_("A percentage such as -10 %, or an amount in euros such as +0,50. "
+                                           "Prices are rounded to the cent and never go below zero; "
+                                           "variants change too."));
+        gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (hint), 0);
+        gtk_widget_add_css_class (hint, "dim-label");
+        gtk_widget_add_css_class (hint, "caption");
+        gtk_box_append (GTK_BOX (box), hint);
+      }
+      break;
+    case COMPTOIR_BULK_SET_STOCK:
+      heading = _("Set the Stock");
+      data->entry = gtk_spin_button_new_with_range (0, G_MAXINT32, 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Quantity in stock"), -1);
+      gtk_box_append (GTK_BOX (box), data->entry);
+      break;
+    case COMPTOIR_BULK_SET_CATEGORY:
+      heading = _("Set the Category");
+      data->entry = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("For example: Bakery"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Category"), -1);
+      gtk_box_append (GTK_BOX (box), data->entry);
+      break;
+    case COMPTOIR_BULK_SET_VISIBILITY:
+      heading = _("Where They Appear");
+      data->check1 = gtk_check_button_new_with_mnemonic (_("On the _marketplace, for sale"));
+      data->check2 = gtk_check_button_new_with_mnemonic (_("On the _directory, as a showcase"));
+      gtk_box_append (GTK_BOX (box), data->check1);
+      gtk_box_append (GTK_BOX (box), data->check2);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_extra_child (dialog, box);
+  if (kind == COMPTOIR_BULK_PRICE_ADD || kind == COMPTOIR_BULK_PRICE_PERCENT)
+    {
+      adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+      g_signal_connect (data->entry, "changed", G_CALLBACK (price_entry_changed_cb), dialog);
+    }
+  if (GTK_IS_ENTRY (data->entry))
+    gtk_entry_set_activates_default (GTK_ENTRY (data->entry), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (bulk_response_cb), data,
+                         (GClosureNotify) bulk_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+bulk_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+  ComptoirBulkKind kind;
+
+  if (g_str_equal (name, "bulk-price"))
+    kind = COMPTOIR_BULK_PRICE_PERCENT;
+  else if (g_str_equal (name, "bulk-stock"))
+    kind = COMPTOIR_BULK_SET_STOCK;
+  else if (g_str_equal (name, "bulk-category"))
+    kind = COMPTOIR_BULK_SET_CATEGORY;
+  else
+    kind = COMPTOIR_BULK_SET_VISIBILITY;
+  run_bulk_dialog (COMPTOIR_PRODUCTS_PAGE (user_data), kind);
+}
+
+static void
+unselect_all_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Import and export */
+
+static void
+import_done_cb (ComptoirCsvImportDialog *dialog,
+                guint                    n_imported,
+                ComptoirProductsPage    *self)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product imported",
+                                                        "%u products imported", n_imported),
+                                           n_imported);
+  comptoir_products_page_reload (self);
+  show_message (self, text);
+}
+
+static void
+import_response_cb (GtkNativeDialog      *chooser,
+                    int                   response,
+                    ComptoirProductsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  ComptoirCsvImportDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  dialog = comptoir_csv_import_dialog_new (get_window (self), self->store, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  return filter;
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ComptoirStore *store = source;
+  GError *error = NULL;
+
+  if (comptoir_csv_export (store, G_FILE (task_data), cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ComptoirProductsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_message (self, error->message);
+  else
+    show_message (self, _("Catalogue exported"));
+}
+
+static void
+export_response_cb (GtkNativeDialog      *chooser,
+                    int                   response,
+                    ComptoirProductsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  task = g_task_new (self->store, NULL, export_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Export the Catalogue"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* TRANSLATORS: the suggested file name of an exported catalogue */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("products.csv"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Search, filters, sorting */
+
+static void
+search_changed_cb (ComptoirProductsPage *self)
+{
+  g_free (self->search);
+  self->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  refresh (self);
+}
+
+static void
+state_changed (GSimpleAction *action,
+               GVariant      *value,
+               gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  g_simple_action_set_state (action, value);
+
+  if (g_str_equal (name, "grid"))
+    {
+      update_visible_page (self);
+      return;
+    }
+  if (g_str_equal (name, "sort"))
+    {
+      const char *sort = g_variant_get_string (value, NULL);
+      self->sort = g_str_equal (sort, "price") ? COMPTOIR_PRODUCT_SORT_PRICE
+                   : g_str_equal (sort, "stock") ? COMPTOIR_PRODUCT_SORT_STOCK
+                   : g_str_equal (sort, "updated") ? COMPTOIR_PRODUCT_SORT_UPDATED
+                   : COMPTOIR_PRODUCT_SORT_NAME;
+    }
+  else if (g_str_equal (name, "descending"))
+    self->descending = g_variant_get_boolean (value);
+  else if (g_str_equal (name, "archived"))
+    self->archived = g_variant_get_boolean (value);
+  else if (g_str_equal (name, "stock"))
+    {
+      const char *stock = g_variant_get_string (value, NULL);
+      self->stock = g_str_equal (stock, "in") ? COMPTOIR_STOCK_FILTER_IN_STOCK
+                    : g_str_equal (stock, "out") ? COMPTOIR_STOCK_FILTER_OUT_OF_STOCK
+                    : g_str_equal (stock, "untracked") ? COMPTOIR_STOCK_FILTER_NOT_TRACKED
+                    : COMPTOIR_STOCK_FILTER_ANY;
+    }
+  else if (g_str_equal (name, "marketplace") || g_str_equal (name, "directory"))
+    {
+      const char *state = g_variant_get_string (value, NULL);
+      ComptoirPublishedFilter filter = g_str_equal (state, "yes") ? COMPTOIR_PUBLISHED_YES
+                                       : g_str_equal (state, "no") ? COMPTOIR_PUBLISHED_NO
+                                       : COMPTOIR_PUBLISHED_ANY;
+      if (g_str_equal (name, "marketplace"))
+        self->marketplace = filter;
+      else
+        self->directory = filter;
+    }
+  else if (g_str_equal (name, "category"))
+    {
+      const char *category = g_variant_get_string (value, NULL);
+      g_free (self->category);
+      self->category = g_str_equal (category, "*") ? NULL : g_strdup (category);
+    }
+  refresh (self);
+}
+
+static void
+reset_filters_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+  GActionGroup *group = G_ACTION_GROUP (self->actions);
+
+  g_action_group_change_action_state (group, "stock", g_variant_new_string ("any"));
+  g_action_group_change_action_state (group, "marketplace", g_variant_new_string ("any"));
+  g_action_group_change_action_state (group, "directory", g_variant_new_string ("any"));
+  g_action_group_change_action_state (group, "category", g_variant_new_string ("*"));
+  g_action_group_change_action_state (group, "archived", g_variant_new_boolean (FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->search, g_free);
+  refresh (self);
+}
+
+static void
+append_radio (GMenu      *menu,
+              const char *label,
+              const char *action,
+              const char *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (target));
+  g_menu_append_item (menu, item);
+}
+
+static void
+rebuild_filter_menu (ComptoirProductsPage *self)
+{
+  g_autoptr(GMenu) stock = g_menu_new ();
+  g_autoptr(GMenu) marketplace = g_menu_new ();
+  g_autoptr(GMenu) directory = g_menu_new ();
+  g_autoptr(GMenu) categories = g_menu_new ();
+  g_autoptr(GMenu) archive = g_menu_new ();
+  g_auto(GStrv) names = self->store ? comptoir_product_list_categories (self->store, NULL) : NULL;
+
+  g_menu_remove_all (self->filter_menu);
+
+  append_radio (stock, _("Any Stock"), "products.stock", "any");
+  append_radio (stock, _("In Stock"), "products.stock", "in");
+  append_radio (stock, _("Out of Stock"), "products.stock", "out");
+  append_radio (stock, _("Stock Not Counted"), "products.stock", "untracked");
+  g_menu_append_section (self->filter_menu, _("Stock"), G_MENU_MODEL (stock));
+
+  append_radio (marketplace, _("Published or Not"), "products.marketplace", "any");
+  append_radio (marketplace, _("Published"), "products.marketplace", "yes");
+  append_radio (marketplace, _("Not Published"), "products.marketplace", "no");
+  g_menu_append_section (self->filter_menu, _("On the Marketplace"), G_MENU_MODEL (marketplace));
+
+  append_radio (directory, _("Published or Not"), "products.directory", "any");
+  append_radio (directory, _("Published"), "products.directory", "yes");
+  append_radio (directory, _("Not Published"), "products.directory", "no");
+  g_menu_append_section (self->filter_menu, _("On the Directory"), G_MENU_MODEL (directory));
+
+  append_radio (categories, _("All Categories"), "products.category", "*");
+  for (guint i = 0; names != NULL && names[i] != NULL && i < 30; i++)
+    append_radio (categories, names[i], "products.category", names[i]);
+  g_menu_append_section (self->filter_menu, _("Category"), G_MENU_MODEL (categories));
+
+  g_menu_append (archive, _("Show _Archived Products"), "products.archived");
+  g_menu_append_section (self->filter_menu, NULL, G_MENU_MODEL (archive));
+}
+
+static void
+refresh (ComptoirProductsPage *self)
+{
+  ComptoirProductQuery query = {
+    .search = self->search,
+    .category = self->category,
+    .stock = self->stock,
+    .marketplace = self->marketplace,
+    .directory = self->directory,
+    .archived = self->archived,
+    .sort = self->sort,
+    .descending = self->descending,
+  };
+
+  if (self->store == NULL)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  self->model = comptoir_product_query_run (self->store, &query);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (update_visible_page), self);
+  gtk_multi_selection_set_model (self->selection, self->model);
+  update_visible_page (self);
+}
+
+static void
+focus_search_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ComptoirProductsPage *self = user_data;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static const GActionEntry page_actions[] = {
+  { .name = "add", .activate = add_activated },
+  { .name = "focus-search", .activate = focus_search_activated },
+  { .name = "edit", .activate = edit_activated, .parameter_type = "x" },
+  { .name = "duplicate", .activate = duplicate_activated, .parameter_type = "x" },
+  { .name = "archive", .activate = archive_activated, .parameter_type = "x" },
+  { .name = "delete", .activate = delete_activated, .parameter_type = "x" },
+  { .name = "bulk-price", .activate = bulk_activated },
+  { .name = "bulk-stock", .activate = bulk_activated },
+  { .name = "bulk-category", .activate = bulk_activated },
+  { .name = "bulk-visibility", .activate = bulk_activated },
+  { .name = "unselect-all", .activate = unselect_all_activated },
+  { .name = "import", .activate = import_activated },
+  { .name = "export", .activate = export_activated },
+  { .name = "reset-filters", .activate = reset_filters_activated },
+  { .name = "grid", .state = "false", .change_state = state_changed },
+  { .name = "sort", .parameter_type = "s", .state = "'name'", .change_state = state_changed },
+  { .name = "descending", .state = "false", .change_state = state_changed },
+  { .name = "archived", .state = "false", .change_state = state_changed },
+  { .name = "stock", .parameter_type = "s", .state = "'any'", .change_state = state_changed },
+  { .name = "marketplace", .parameter_type = "s", .state = "'any'", .change_state = state_changed },
+  { .name = "directory", .parameter_type = "s", .state = "'any'", .change_state = state_changed },
+  { .name = "category", .parameter_type = "s", .state = "'*'", .change_state = state_changed },
+};
 
 static void
 comptoir_products_page_dispose (GObject *object)
@@ -129,8 +1013,15 @@ comptoir_products_page_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_PRODUCTS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->filter_menu);
+  g_clear_object (&self->thumbnails);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->category, g_free);
 
   G_OBJECT_CLASS (comptoir_products_page_parent_class)->dispose (object);
 }
@@ -141,26 +1032,74 @@ comptoir_products_page_class_init (ComptoirProductsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  widget_class->map = comptoir_products_page_map;
   object_class->dispose = comptoir_products_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-products-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, bulk_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, bulk_label);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, grid_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static GtkListItemFactory *
+new_factory (ComptoirProductsPage *self,
+             GCallback             setup,
+             GCallback             bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  return factory;
 }
 
 static void
 comptoir_products_page_init (ComptoirProductsPage *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) rows = NULL;
+  g_autoptr(GtkListItemFactory) cells = NULL;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  self->thumbnails = comptoir_thumbnails_new ();
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
+                                   G_N_ELEMENTS (page_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "products", G_ACTION_GROUP (self->actions));
+
+  self->filter_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->filter_button, G_MENU_MODEL (self->filter_menu));
+
+  self->selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
+
+  rows = new_factory (self, G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
+  cells = new_factory (self, G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb));
+  gtk_list_view_set_factory (self->list_view, rows);
+  gtk_grid_view_set_factory (self->grid_view, cells);
+
+  /* Ctrl+F and Ctrl+N work from anywhere in the window while the page
+   * is shown. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("products.focus-search")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>n"),
+                                                          gtk_named_action_new ("products.add")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update_visible_page (self);
 }
@@ -172,21 +1111,14 @@ comptoir_products_page_init (ComptoirProductsPage *self)
  */
 void
 comptoir_products_page_set_store (ComptoirProductsPage *self,
-                                  ComptoirStore *store)
+                                  ComptoirStore        *store)
 {
   g_return_if_fail (COMPTOIR_IS_PRODUCTS_PAGE (self));
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
-
-  self->model = comptoir_product_list_new (store);
-  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
-  self->attached = FALSE;
-  gtk_list_view_set_model (self->list_view, NULL);
-  attach_model (self);
-  update_visible_page (self);
+  g_set_object (&self->store, store);
+  rebuild_filter_menu (self);
+  refresh (self);
 }
 
 /**
@@ -202,4 +1134,20 @@ comptoir_products_page_reload (ComptoirProductsPage *self)
 
   if (COMPTOIR_IS_PAGED_LIST (self->model))
     comptoir_paged_list_reload (COMPTOIR_PAGED_LIST (self->model));
+  rebuild_filter_menu (self);
+  update_visible_page (self);
+}
+
+/**
+ * comptoir_products_page_get_model:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the products shown
+ */
+GListModel *
+comptoir_products_page_get_model (ComptoirProductsPage *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_PRODUCTS_PAGE (self), NULL);
+
+  return self->model;
 }
