@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define COMPTOIR_TYPE_CAMERA_WINDOW (comptoir_camera_window_get_type ())
+G_DECLARE_FINAL_TYPE (ComptoirCameraWindow, comptoir_camera_window, COMPTOIR, CAMERA_WINDOW, AdwWindow)
+
+gboolean              comptoir_camera_is_available   (void);
+ComptoirCameraWindow *comptoir_camera_window_new     (GtkWindow *parent);
+
+G_END_DECLS
