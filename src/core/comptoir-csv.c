@@ -6,6 +6,8 @@
 #include "comptoir-csv.h"
 #include "comptoir-error.h"
 #include "comptoir-gtin.h"
+#include "comptoir-media-store.h"
+#include "comptoir-photo-pipeline.h"
 #include "comptoir-money.h"
 #include "comptoir-product-store-private.h"
 #include "comptoir-product-store.h"
@@ -699,7 +701,9 @@ commit_tx (ComptoirStore  *store,
       comptoir_product_set_gtin (product, comptoir_product_get_gtin (row->product));
       comptoir_product_set_category (product, comptoir_product_get_category (row->product));
       comptoir_product_set_visibility (product, comptoir_product_get_visibility (row->product));
-      if (!comptoir_product_write (store, product, &local_error))
+      if (!comptoir_product_write (store, product, &local_error)
+          || !comptoir_product_photos_write (store, comptoir_product_get_id (product),
+                                             g_ptr_array_index (data->hashes, i), &local_error))
         {
           g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_INVALID_INPUT,
                        _("Line %u: %s Nothing was imported."), row->line, local_error->message);
@@ -731,10 +735,41 @@ comptoir_csv_import_commit (ComptoirStore       *store,
                             GError             **error)
 {
   g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
-  CommitData data = { preview, NULL };
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  CommitData data = { preview, hashes };
 
   g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
   g_return_val_if_fail (preview != NULL, FALSE);
+
+  /* Photos first, through the pipeline (each in its own step: they are
+   * slow, and a photo stored without a product is harmless). A photo that
+   * cannot be read leaves its product without it, with a warning. */
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      ComptoirCsvRow *row = g_ptr_array_index (preview->rows, i);
+      g_autoptr(GStrvBuilder) row_hashes = g_strv_builder_new ();
+
+      for (guint j = 0; row->photos != NULL && row->photos[j] != NULL; j++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (row->photos[j]);
+          g_autoptr(GError) local_error = NULL;
+          g_autofree char *hash = NULL;
+          g_autofree char *name = g_path_get_basename (row->photos[j]);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          hash = comptoir_photo_import_sync (store, file, NULL, cancellable, &local_error);
+          if (hash != NULL)
+            g_strv_builder_add (row_hashes, hash);
+          else
+            {
+              g_autofree char *warning = g_strdup_printf (_("Line %u: the photo “%s” was left out: %s"),
+                                                          row->line, name, local_error->message);
+              g_strv_builder_add (warnings, warning);
+            }
+        }
+      g_ptr_array_add (hashes, g_strv_builder_end (row_hashes));
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -798,7 +833,16 @@ append_product (GString         *out,
                            : g_strdup ("");
   guint visibility = comptoir_product_get_visibility (product);
   const char *where;
-  g_autofree char *photos = g_strdup ("");
+  g_auto(GStrv) hashes = comptoir_product_photos_get (store, comptoir_product_get_id (product), NULL);
+  g_autoptr(GString) photos = g_string_new (NULL);
+
+  /* the published images, by path, so that this file imports back here */
+  for (guint i = 0; hashes != NULL && hashes[i] != NULL; i++)
+    {
+      g_autofree char *path = comptoir_media_get_path (hashes[i], COMPTOIR_MEDIA_WEB);
+      if (path != NULL)
+        g_string_append_printf (photos, "%s%s", photos->len ? "|" : "", path);
+    }
 
   if (visibility == (COMPTOIR_VISIBILITY_MARKETPLACE | COMPTOIR_VISIBILITY_DIRECTORY))
     where = "marketplace|directory";
@@ -819,7 +863,7 @@ append_product (GString         *out,
   append_field (out, comptoir_product_get_gtin (product), FALSE);
   append_field (out, comptoir_product_get_category (product), FALSE);
   append_field (out, where, FALSE);
-  append_field (out, photos, TRUE);
+  append_field (out, photos->str, TRUE);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include "comptoir-error.h"
 #include "comptoir-gtin.h"
+#include "comptoir-media-store.h"
 #include "comptoir-money.h"
 #include "comptoir-paged-list-private.h"
 #include "comptoir-product-store-private.h"
@@ -337,6 +338,57 @@ comptoir_product_save (ComptoirStore    *store,
   g_return_val_if_fail (COMPTOIR_IS_PRODUCT (product), FALSE);
 
   return comptoir_store_transaction (store, save_tx, product, error);
+}
+
+typedef struct
+{
+  ComptoirProduct    *product;
+  const char * const *hashes;
+} SaveWithPhotosData;
+
+static gboolean
+save_with_photos_tx (ComptoirStore  *store,
+                     gpointer        user_data,
+                     GError        **error)
+{
+  SaveWithPhotosData *data = user_data;
+
+  return comptoir_product_write (store, data->product, error)
+         && comptoir_product_photos_write (store, comptoir_product_get_id (data->product),
+                                           data->hashes, error);
+}
+
+/**
+ * comptoir_product_save_with_photos:
+ * @store: the store
+ * @product: the product
+ * @hashes: (nullable): its photos, cover first, as imported by the photo
+ *   pipeline
+ * @error: a #GError
+ *
+ * Inserts or updates @product and replaces its photos, in one transaction.
+ */
+gboolean
+comptoir_product_save_with_photos (ComptoirStore       *store,
+                                   ComptoirProduct     *product,
+                                   const char * const  *hashes,
+                                   GError             **error)
+{
+  SaveWithPhotosData data = { product, hashes };
+  gint64 old_id;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (COMPTOIR_IS_PRODUCT (product), FALSE);
+
+  old_id = comptoir_product_get_id (product);
+  if (!comptoir_store_transaction (store, save_with_photos_tx, &data, error))
+    {
+      /* rolled back: a new product is still new */
+      comptoir_product_set_id (product, old_id);
+      return FALSE;
+    }
+  comptoir_product_set_cover_hash (product, hashes != NULL ? hashes[0] : NULL);
+  return TRUE;
 }
 
 ComptoirProduct *

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 gboolean         comptoir_product_save      (ComptoirStore    *store,
                                              ComptoirProduct  *product,
                                              GError          **error);
+gboolean         comptoir_product_save_with_photos (ComptoirStore       *store,
+                                                    ComptoirProduct     *product,
+                                                    const char * const  *hashes,
+                                                    GError             **error);
 gboolean         comptoir_product_write     (ComptoirStore    *store,
                                              ComptoirProduct  *product,
                                              GError          **error);

@@ -7,7 +7,9 @@
 
 #include "comptoir-csv.h"
 #include "comptoir-gtin.h"
+#include "comptoir-media-store.h"
 #include "comptoir-money.h"
+#include "comptoir-photo-strip.h"
 #include "comptoir-product-editor.h"
 #include "comptoir-product-store.h"
 #include "comptoir-units.h"
@@ -48,6 +50,8 @@ struct _ComptoirProductEditor
   GtkLabel        *name_error;
   GtkTextView     *description;
   GtkBox          *photos_box;
+  AdwToastOverlay *toast_overlay;
+  ComptoirPhotoStrip *photo_strip;
   GtkEntry        *price;
   GtkLabel        *price_error;
   GtkDropDown     *vat_rate;
@@ -408,6 +412,10 @@ comptoir_product_editor_is_valid (ComptoirProductEditor *self)
   if (variants == NULL && first_invalid == NULL)
     first_invalid = C_("product field", "Variants");
 
+  /* photos still being imported are not lost by waiting for them */
+  if (first_invalid == NULL && self->photo_strip != NULL && comptoir_photo_strip_get_busy (self->photo_strip))
+    first_invalid = C_("product field", "Photos");
+
   self->valid = first_invalid == NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
   if (!self->valid)
@@ -472,12 +480,14 @@ save_action (GtkWidget  *widget,
 {
   ComptoirProductEditor *self = COMPTOIR_PRODUCT_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) hashes = NULL;
 
   if (!comptoir_product_editor_is_valid (self))
     return;
 
   fill_product (self);
-  if (!comptoir_product_save (self->store, self->product, &error))
+  hashes = comptoir_photo_strip_get_hashes (self->photo_strip);
+  if (!comptoir_product_save_with_photos (self->store, self->product, (const char * const *) hashes, &error))
     {
       /* keep everything typed; say what went wrong */
       gtk_label_set_text (self->message, error->message);
@@ -649,6 +659,7 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
   BIND (name_error);
   BIND (description);
   BIND (photos_box);
+  BIND (toast_overlay);
   BIND (price);
   BIND (price_error);
   BIND (vat_rate);
@@ -733,6 +744,21 @@ comptoir_product_editor_new (GtkWindow      *parent,
                               product_id != 0 ? _("Edit Product") : _("New Product"));
   gtk_window_set_title (GTK_WINDOW (self), product_id != 0 ? _("Edit Product") : _("New Product"));
   set_up_completion (self);
+
+  self->photo_strip = COMPTOIR_PHOTO_STRIP (comptoir_photo_strip_new ());
+  comptoir_photo_strip_set_store (self->photo_strip, store);
+  comptoir_photo_strip_set_toast_overlay (self->photo_strip, self->toast_overlay);
+  if (product_id != 0)
+    {
+      g_auto(GStrv) hashes = comptoir_product_photos_get (store, product_id, NULL);
+      comptoir_photo_strip_set_hashes (self->photo_strip, (const char * const *) hashes);
+    }
+  gtk_box_append (self->photos_box, GTK_WIDGET (self->photo_strip));
+  gtk_widget_set_visible (GTK_WIDGET (self->photos_box), TRUE);
+  g_signal_connect_object (self->photo_strip, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->photo_strip, "notify::busy", G_CALLBACK (comptoir_product_editor_is_valid),
+                           self, G_CONNECT_SWAPPED);
+
   load_product (self);
   return self;
 }

@@ -72,7 +72,8 @@ static void
 show_message (ComptoirProductsPage *self,
               const char           *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  g_autofree char *escaped = g_markup_escape_text (text, -1); /* toast titles are markup */
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 5);
   add_toast (self, toast);
@@ -461,6 +462,7 @@ delete_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autoptr(ComptoirProduct) product = comptoir_product_load (self->store, g_variant_get_int64 (parameter), NULL);
   g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
   char *snapshot;
   AdwToast *toast;
 
@@ -473,9 +475,10 @@ delete_activated (GSimpleAction *action,
     }
   comptoir_products_page_reload (self);
 
-  title = g_strdup_printf (_("“%s” deleted"), product ? comptoir_product_get_name (product) : "");
+  /* a toast title is Pango markup in libadwaita 1.2: escape the name */
+  escaped = g_markup_escape_text (product ? comptoir_product_get_name (product) : "", -1);
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
   toast = adw_toast_new (title);
-  adw_toast_set_use_markup (toast, FALSE);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "snapshot", snapshot, g_free);
@@ -518,8 +521,11 @@ typedef struct
 } BulkDialog;
 
 static void
-bulk_dialog_free (BulkDialog *data)
+bulk_dialog_free (gpointer  user_data,
+                  GClosure *closure)
 {
+  BulkDialog *data = user_data;
+
   g_object_unref (data->self);
   g_free (data);
 }
@@ -649,7 +655,7 @@ run_bulk_dialog (ComptoirProductsPage *self,
   if (GTK_IS_ENTRY (data->entry))
     gtk_entry_set_activates_default (GTK_ENTRY (data->entry), TRUE);
   g_signal_connect_data (dialog, "response", G_CALLBACK (bulk_response_cb), data,
-                         (GClosureNotify) bulk_dialog_free, 0);
+                         bulk_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1010,10 +1016,13 @@ static void
 comptoir_products_page_dispose (GObject *object)
 {
   ComptoirProductsPage *self = COMPTOIR_PRODUCTS_PAGE (object);
+  GtkWidget *child;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_PRODUCTS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->actions);
