@@ -75,12 +75,12 @@ show_preview (ComptoirCsvImportDialog *self)
   g_autofree char *description = NULL;
   g_autofree char *rows_title = NULL;
   g_autofree char *refused_title = NULL;
-  const char *separator = preview->separator == ';' ? _("semicolons")
-                          : preview->separator == ',' ? _("commas") : _("tabs");
+  const char *separator = preview->separator == ';' ? C_("catalog", "semicolons")
+                          : preview->separator == ',' ? C_("catalog", "commas") : C_("catalog", "tabs");
 
   /* TRANSLATORS: how the file was read: its encoding, then what separates the fields */
-  description = g_strdup_printf (_("Read as %s text, fields separated by %s."), preview->encoding, separator);
-  group = new_group (_("Columns"), description);
+  description = g_strdup_printf (C_("catalog", "Read as %s text, fields separated by %s."), preview->encoding, separator);
+  group = new_group (C_("catalog", "Columns"), description);
   for (guint i = 0; i < preview->n_columns; i++)
     {
       GtkWidget *row = new_row (preview->headers[i], comptoir_csv_field_get_label (preview->fields[i]));
@@ -95,12 +95,12 @@ show_preview (ComptoirCsvImportDialog *self)
       refused_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Row Refused", "%u Rows Refused",
                                                     preview->rejected->len),
                                        preview->rejected->len);
-      group = new_group (refused_title, _("These rows will not be imported. Correct them in the spreadsheet "
+      group = new_group (refused_title, C_("catalog", "These rows will not be imported. Correct them in the spreadsheet "
                                           "and import it again, or add these products by hand."));
       for (guint i = 0; i < preview->rejected->len && i < MAX_LISTED; i++)
         {
           ComptoirCsvRejection *rejection = g_ptr_array_index (preview->rejected, i);
-          g_autofree char *line = g_strdup_printf (_("Line %u"), rejection->line);
+          g_autofree char *line = g_strdup_printf (C_("catalog", "Line %u"), rejection->line);
           GtkWidget *row = new_row (line, rejection->reason);
 
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -109,7 +109,7 @@ show_preview (ComptoirCsvImportDialog *self)
         }
       if (preview->rejected->len > MAX_LISTED)
         {
-          g_autofree char *more = g_strdup_printf (_("and %u more"), preview->rejected->len - MAX_LISTED);
+          g_autofree char *more = g_strdup_printf (C_("catalog", "and %u more"), preview->rejected->len - MAX_LISTED);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_row (more, ""));
         }
       gtk_box_append (self->content, group);
@@ -133,7 +133,7 @@ show_preview (ComptoirCsvImportDialog *self)
     }
   if (preview->rows->len > MAX_LISTED)
     {
-      g_autofree char *more = g_strdup_printf (_("and %u more"), preview->rows->len - MAX_LISTED);
+      g_autofree char *more = g_strdup_printf (C_("catalog", "and %u more"), preview->rows->len - MAX_LISTED);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_row (more, ""));
     }
   gtk_box_append (self->content, group);
@@ -151,7 +151,7 @@ show_failure (ComptoirCsvImportDialog *self,
               const char              *message)
 {
   adw_status_page_set_icon_name (self->status, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->status, _("This File Cannot Be Imported"));
+  adw_status_page_set_title (self->status, C_("catalog", "This File Cannot Be Imported"));
   adw_status_page_set_description (self->status, message);
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
@@ -274,21 +274,21 @@ comptoir_csv_import_dialog_init (ComptoirCsvImportDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (C_("catalog", "_Cancel"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   self->cancellable = g_cancellable_new ();
-  gtk_window_set_title (GTK_WINDOW (self), _("Import a Spreadsheet"));
+  gtk_window_set_title (GTK_WINDOW (self), C_("catalog", "Import a Spreadsheet"));
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
+  self->import_button = gtk_button_new_with_mnemonic (C_("catalog", "_Import"));
   gtk_widget_add_css_class (self->import_button, "suggested-action");
   gtk_widget_set_sensitive (self->import_button, FALSE);
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_clicked_cb), self);
@@ -299,7 +299,7 @@ comptoir_csv_import_dialog_init (ComptoirCsvImportDialog *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
 
   self->status = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_title (self->status, _("Reading the Spreadsheet…"));
+  adw_status_page_set_title (self->status, C_("catalog", "Reading the Spreadsheet…"));
   gtk_spinner_start (GTK_SPINNER (spinner));
   gtk_widget_set_size_request (spinner, 32, 32);
   adw_status_page_set_child (self->status, spinner);

@@ -174,12 +174,12 @@ read_options (ComptoirProductEditor  *self,
         continue;
       if (*stripped == '\0')
         {
-          *out_message = g_strdup (_("Give the option a name, such as “Size”."));
+          *out_message = g_strdup (C_("catalog", "Give the option a name, such as “Size”."));
           break;
         }
       if (list[0] == NULL)
         {
-          *out_message = g_strdup_printf (_("List the values of “%s”, separated by commas."), stripped);
+          *out_message = g_strdup_printf (C_("catalog", "List the values of “%s”, separated by commas."), stripped);
           break;
         }
       g_ptr_array_add (options, comptoir_product_option_new (stripped, (const char * const *) list));
@@ -240,7 +240,7 @@ rebuild_variants_grid (ComptoirProductEditor *self)
 {
   GtkWidget *child;
   g_autoptr(GPtrArray) combos = NULL;
-  const char *headers[] = { N_("Variant"), N_("Price incl. VAT"), N_("Stock"), N_("Reference") };
+  const char *headers[] = { NC_("catalog", "Variant"), NC_("catalog", "Price incl. VAT"), NC_("catalog", "Stock"), NC_("catalog", "Reference") };
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->variants_grid))) != NULL)
     gtk_grid_remove (self->variants_grid, child);
@@ -251,7 +251,7 @@ rebuild_variants_grid (ComptoirProductEditor *self)
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     {
-      GtkWidget *label = gtk_label_new (_(headers[c]));
+      GtkWidget *label = gtk_label_new (g_dpgettext2 (GETTEXT_PACKAGE, "catalog", headers[c]));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_grid_attach (self->variants_grid, label, (int) c, 0, 1, 1);
@@ -264,9 +264,9 @@ rebuild_variants_grid (ComptoirProductEditor *self)
       g_autofree char *title = combo->value2
                                ? g_strdup_printf ("%s / %s", combo->value1, combo->value2)
                                : g_strdup (combo->value1);
-      g_autofree char *price_label = g_strdup_printf (_("Price of %s"), title);
-      g_autofree char *stock_label = g_strdup_printf (_("Stock of %s"), title);
-      g_autofree char *sku_label = g_strdup_printf (_("Reference of %s"), title);
+      g_autofree char *price_label = g_strdup_printf (C_("catalog", "Price of %s"), title);
+      g_autofree char *stock_label = g_strdup_printf (C_("catalog", "Stock of %s"), title);
+      g_autofree char *sku_label = g_strdup_printf (C_("catalog", "Reference of %s"), title);
       VariantText *text = g_hash_table_lookup (self->variant_texts, key);
       GtkWidget *label = gtk_label_new (title);
 
@@ -332,7 +332,7 @@ read_variants (ComptoirProductEditor  *self,
         continue;
       if (!comptoir_money_parse (text->price, &v->price_cents, &error))
         {
-          *out_message = g_strdup_printf (_("%s: %s"), title, error->message);
+          *out_message = g_strdup_printf (C_("catalog", "%s: %s"), title, error->message);
           return NULL;
         }
       if (is_blank (text->stock))
@@ -344,7 +344,7 @@ read_variants (ComptoirProductEditor  *self,
         }
       else
         {
-          *out_message = g_strdup_printf (_("%s: type the stock as a whole number, or leave it empty."), title);
+          *out_message = g_strdup_printf (C_("catalog", "%s: type the stock as a whole number, or leave it empty."), title);
           return NULL;
         }
       g_free (v->sku);
@@ -377,7 +377,7 @@ comptoir_product_editor_is_valid (ComptoirProductEditor *self)
   g_return_val_if_fail (COMPTOIR_IS_PRODUCT_EDITOR (self), FALSE);
 
   ok = !is_blank (gtk_editable_get_text (GTK_EDITABLE (self->name)));
-  show_error (self->name_error, ok ? NULL : _("Type the name customers will see."));
+  show_error (self->name_error, ok ? NULL : C_("catalog", "Type the name customers will see."));
   mark_invalid (GTK_WIDGET (self->name), !ok);
   if (!ok)
     first_invalid = comptoir_csv_field_get_label (COMPTOIR_CSV_FIELD_NAME);
@@ -420,7 +420,7 @@ comptoir_product_editor_is_valid (ComptoirProductEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
   if (!self->valid)
     {
-      g_autofree char *text = g_strdup_printf (_("To save, correct the field “%s”."), first_invalid);
+      g_autofree char *text = g_strdup_printf (C_("catalog", "To save, correct the field “%s”."), first_invalid);
       gtk_label_set_text (self->message, text);
     }
   gtk_revealer_set_reveal_child (self->message_revealer, !self->valid);
@@ -523,12 +523,12 @@ comptoir_product_editor_close_request (GtkWindow *window)
   if (!self->dirty)
     return GTK_WINDOW_CLASS (comptoir_product_editor_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save the Changes?"),
-                                                       _("What you typed in this product has not been saved.")));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, C_("catalog", "Save the Changes?"),
+                                                       C_("catalog", "What you typed in this product has not been saved.")));
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
+                                    "cancel", C_("catalog", "_Keep Editing"),
+                                    "discard", C_("catalog", "_Discard"),
+                                    "save", C_("catalog", "_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
@@ -690,7 +690,13 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
 static void
 comptoir_product_editor_init (ComptoirProductEditor *self)
 {
-  const char *vat_labels[] = { _("20 %"), _("10 %"), _("5.5 %"), _("2.1 %"), NULL };
+  const char *vat_labels[] = {
+    C_("catalog", "20 % (standard rate)"),
+    C_("catalog", "10 % (intermediate rate)"),
+    C_("catalog", "5.5 % (reduced rate)"),
+    C_("catalog", "2.1 % (special rate)"),
+    NULL
+  };
   g_autoptr(GStrvBuilder) unit_labels = g_strv_builder_new ();
   g_auto(GStrv) units = NULL;
 
@@ -741,8 +747,8 @@ comptoir_product_editor_new (GtkWindow      *parent,
   self->store = g_object_ref (store);
   self->product = g_steal_pointer (&product);
   adw_window_title_set_title (self->window_title,
-                              product_id != 0 ? _("Edit Product") : _("New Product"));
-  gtk_window_set_title (GTK_WINDOW (self), product_id != 0 ? _("Edit Product") : _("New Product"));
+                              product_id != 0 ? C_("catalog", "Edit Product") : C_("catalog", "New Product"));
+  gtk_window_set_title (GTK_WINDOW (self), product_id != 0 ? C_("catalog", "Edit Product") : C_("catalog", "New Product"));
   set_up_completion (self);
 
   self->photo_strip = COMPTOIR_PHOTO_STRIP (comptoir_photo_strip_new ());

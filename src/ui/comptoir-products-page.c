@@ -151,9 +151,9 @@ static char *
 stock_text (ComptoirProduct *product)
 {
   if (!comptoir_product_get_stock_tracked (product))
-    return g_strdup (_("Stock not counted"));
+    return g_strdup (C_("catalog", "Stock not counted"));
   if (comptoir_product_get_stock (product) <= 0)
-    return g_strdup (_("Out of stock"));
+    return g_strdup (C_("catalog", "Out of stock"));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in stock", "%u in stock",
                                        (gulong) comptoir_product_get_stock (product)),
                           (guint) comptoir_product_get_stock (product));
@@ -164,15 +164,15 @@ product_menu (gint64 id)
 {
   GMenu *menu = g_menu_new ();
   struct { const char *label; const char *action; } items[] = {
-    { N_("_Edit"), "products.edit" },
-    { N_("_Duplicate"), "products.duplicate" },
-    { N_("_Archive"), "products.archive" },
-    { N_("De_lete"), "products.delete" },
+    { NC_("catalog", "_Edit"), "products.edit" },
+    { NC_("catalog", "_Duplicate"), "products.duplicate" },
+    { NC_("catalog", "_Archive"), "products.archive" },
+    { NC_("catalog", "De_lete"), "products.delete" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (g_dpgettext2 (GETTEXT_PACKAGE, "catalog", items[i].label), NULL);
       g_menu_item_set_action_and_target_value (item, items[i].action, g_variant_new_int64 (id));
       g_menu_append_item (menu, item);
     }
@@ -187,9 +187,9 @@ new_menu_button (void)
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Product Actions"));
+  gtk_widget_set_tooltip_text (button, C_("catalog", "Product Actions"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Product Actions"), -1);
+                                  C_("catalog", "Product Actions"), -1);
   return button;
 }
 
@@ -334,7 +334,7 @@ editor_saved_cb (ComptoirProductEditor *editor,
                  ComptoirProductsPage  *self)
 {
   comptoir_products_page_reload (self);
-  show_message (self, _("Product saved"));
+  show_message (self, C_("catalog", "Product saved"));
 }
 
 static void
@@ -431,11 +431,11 @@ archive_activated (GSimpleAction *action,
   comptoir_products_page_reload (self);
   if (!archived)
     {
-      show_message (self, _("Product back in the catalogue"));
+      show_message (self, C_("catalog", "Product back in the catalogue"));
       return;
     }
-  toast = adw_toast_new (_("Product archived"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  toast = adw_toast_new (C_("catalog", "Product archived"));
+  adw_toast_set_button_label (toast, C_("catalog", "_Undo"));
   g_object_set_data (G_OBJECT (toast), "product-id", GSIZE_TO_POINTER (id));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (unarchive_clicked_cb), self, 0);
   add_toast (self, toast);
@@ -477,9 +477,9 @@ delete_activated (GSimpleAction *action,
 
   /* a toast title is Pango markup in libadwaita 1.2: escape the name */
   escaped = g_markup_escape_text (product ? comptoir_product_get_name (product) : "", -1);
-  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  title = g_strdup_printf (C_("catalog", "“%s” deleted"), escaped);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, C_("catalog", "_Undo"));
   adw_toast_set_timeout (toast, 10);
   g_object_set_data_full (G_OBJECT (toast), "snapshot", snapshot, g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
@@ -598,14 +598,14 @@ run_bulk_dialog (ComptoirProductsPage *self,
     {
     case COMPTOIR_BULK_PRICE_ADD:
     case COMPTOIR_BULK_PRICE_PERCENT:
-      heading = _("Change the Price");
+      heading = C_("catalog", "Change the Price");
       data->entry = gtk_entry_new ();
-      gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("+10 %, -5 %, +0,50…"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), C_("catalog", "+10 %, -5 %, +0,50…"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Price change"), -1);
+                                      C_("catalog", "Price change"), -1);
       gtk_box_append (GTK_BOX (box), data->entry);
       {
-        GtkWidget *hint = gtk_label_new (_("A percentage such as -10 %, or an amount in euros such as +0,50. "
+        GtkWidget *hint = gtk_label_new (C_("catalog", "A percentage such as -10 %, or an amount in euros such as +0,50. "
                                            "Prices are rounded to the cent and never go below zero; "
                                            "variants change too."));
         gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
@@ -616,24 +616,24 @@ run_bulk_dialog (ComptoirProductsPage *self,
       }
       break;
     case COMPTOIR_BULK_SET_STOCK:
-      heading = _("Set the Stock");
+      heading = C_("catalog", "Set the Stock");
       data->entry = gtk_spin_button_new_with_range (0, G_MAXINT32, 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Quantity in stock"), -1);
+                                      C_("catalog", "Quantity in stock"), -1);
       gtk_box_append (GTK_BOX (box), data->entry);
       break;
     case COMPTOIR_BULK_SET_CATEGORY:
-      heading = _("Set the Category");
+      heading = C_("catalog", "Set the Category");
       data->entry = gtk_entry_new ();
-      gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("For example: Bakery"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), C_("catalog", "For example: Bakery"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Category"), -1);
+                                      C_("catalog", "Category"), -1);
       gtk_box_append (GTK_BOX (box), data->entry);
       break;
     case COMPTOIR_BULK_SET_VISIBILITY:
-      heading = _("Where They Appear");
-      data->check1 = gtk_check_button_new_with_mnemonic (_("On the _marketplace, for sale"));
-      data->check2 = gtk_check_button_new_with_mnemonic (_("On the _directory, as a showcase"));
+      heading = C_("catalog", "Where They Appear");
+      data->check1 = gtk_check_button_new_with_mnemonic (C_("catalog", "On the _marketplace, for sale"));
+      data->check2 = gtk_check_button_new_with_mnemonic (C_("catalog", "On the _directory, as a showcase"));
       gtk_box_append (GTK_BOX (box), data->check1);
       gtk_box_append (GTK_BOX (box), data->check2);
       break;
@@ -642,7 +642,7 @@ run_bulk_dialog (ComptoirProductsPage *self,
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", C_("catalog", "_Cancel"), "apply", C_("catalog", "_Apply"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "apply");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -727,7 +727,7 @@ csv_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_set_name (filter, C_("catalog", "Spreadsheets saved as CSV"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "txt");
@@ -743,8 +743,8 @@ import_activated (GSimpleAction *action,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Import a Spreadsheet"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (C_("catalog", "Import a Spreadsheet"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, C_("catalog", "_Open"), C_("catalog", "_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
@@ -777,7 +777,7 @@ export_done_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     show_message (self, error->message);
   else
-    show_message (self, _("Catalogue exported"));
+    show_message (self, C_("catalog", "Catalogue exported"));
 }
 
 static void
@@ -809,10 +809,10 @@ export_activated (GSimpleAction *action,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Export the Catalogue"), get_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (C_("catalog", "Export the Catalogue"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, C_("catalog", "_Export"), C_("catalog", "_Cancel"));
   /* TRANSLATORS: the suggested file name of an exported catalogue */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("products.csv"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), C_("catalog", "products.csv"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
@@ -926,28 +926,28 @@ rebuild_filter_menu (ComptoirProductsPage *self)
 
   g_menu_remove_all (self->filter_menu);
 
-  append_radio (stock, _("Any Stock"), "products.stock", "any");
-  append_radio (stock, _("In Stock"), "products.stock", "in");
-  append_radio (stock, _("Out of Stock"), "products.stock", "out");
-  append_radio (stock, _("Stock Not Counted"), "products.stock", "untracked");
-  g_menu_append_section (self->filter_menu, _("Stock"), G_MENU_MODEL (stock));
+  append_radio (stock, C_("catalog", "Any Stock"), "products.stock", "any");
+  append_radio (stock, C_("catalog", "In Stock"), "products.stock", "in");
+  append_radio (stock, C_("catalog", "Out of Stock"), "products.stock", "out");
+  append_radio (stock, C_("catalog", "Stock Not Counted"), "products.stock", "untracked");
+  g_menu_append_section (self->filter_menu, C_("catalog", "Stock"), G_MENU_MODEL (stock));
 
-  append_radio (marketplace, _("Published or Not"), "products.marketplace", "any");
-  append_radio (marketplace, _("Published"), "products.marketplace", "yes");
-  append_radio (marketplace, _("Not Published"), "products.marketplace", "no");
-  g_menu_append_section (self->filter_menu, _("On the Marketplace"), G_MENU_MODEL (marketplace));
+  append_radio (marketplace, C_("catalog", "Published or Not"), "products.marketplace", "any");
+  append_radio (marketplace, C_("catalog", "Published"), "products.marketplace", "yes");
+  append_radio (marketplace, C_("catalog", "Not Published"), "products.marketplace", "no");
+  g_menu_append_section (self->filter_menu, C_("catalog", "On the Marketplace"), G_MENU_MODEL (marketplace));
 
-  append_radio (directory, _("Published or Not"), "products.directory", "any");
-  append_radio (directory, _("Published"), "products.directory", "yes");
-  append_radio (directory, _("Not Published"), "products.directory", "no");
-  g_menu_append_section (self->filter_menu, _("On the Directory"), G_MENU_MODEL (directory));
+  append_radio (directory, C_("catalog", "Published or Not"), "products.directory", "any");
+  append_radio (directory, C_("catalog", "Published"), "products.directory", "yes");
+  append_radio (directory, C_("catalog", "Not Published"), "products.directory", "no");
+  g_menu_append_section (self->filter_menu, C_("catalog", "On the Directory"), G_MENU_MODEL (directory));
 
-  append_radio (categories, _("All Categories"), "products.category", "*");
+  append_radio (categories, C_("catalog", "All Categories"), "products.category", "*");
   for (guint i = 0; names != NULL && names[i] != NULL && i < 30; i++)
     append_radio (categories, names[i], "products.category", names[i]);
-  g_menu_append_section (self->filter_menu, _("Category"), G_MENU_MODEL (categories));
+  g_menu_append_section (self->filter_menu, C_("catalog", "Category"), G_MENU_MODEL (categories));
 
-  g_menu_append (archive, _("Show _Archived Products"), "products.archived");
+  g_menu_append (archive, C_("catalog", "Show _Archived Products"), "products.archived");
   g_menu_append_section (self->filter_menu, NULL, G_MENU_MODEL (archive));
 }
 
