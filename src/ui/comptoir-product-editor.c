@@ -44,6 +44,7 @@ struct _ComptoirProductEditor
   gboolean         closing;
 
   AdwWindowTitle  *window_title;
+  GtkWidget       *save_button;
   GtkRevealer     *message_revealer;
   GtkLabel        *message;
   GtkEntry        *name;
@@ -500,6 +501,13 @@ save_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (AdwMessageDialog      *dialog,
                      const char            *response,
@@ -508,7 +516,8 @@ discard_response_cb (AdwMessageDialog      *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->dirty = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* after the dialog, which belongs to this window, is gone */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
     gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
@@ -653,6 +662,7 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-product-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ComptoirProductEditor, name)
   BIND (window_title);
+  BIND (save_button);
   BIND (message_revealer);
   BIND (message);
   BIND (name);
