@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
 #include "comptoir-csv.h"
 #include "comptoir-error.h"
+#include "comptoir-media-store.h"
 #include "comptoir-product-query.h"
 #include "comptoir-product-store.h"
 #include "comptoir-store-private.h"
@@ -269,6 +271,90 @@ test_round_trip (void)
   g_assert_cmpmem (written, len, round_trip_csv, strlen (round_trip_csv));
 }
 
+static void
+write_png (const char *dir,
+           const char *name,
+           guint32     rgba)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 300, 200);
+
+  gdk_pixbuf_fill (pixbuf, rgba);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL));
+}
+
+static void
+test_photos_column (void)
+{
+  g_autoptr(ComptoirStore) store = open_store ("photos.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = comptoir_test_tmp_path ("sheet");
+  g_autofree char *csv = g_build_filename (dir, "produits.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "photos", "faux.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(ComptoirCsvPreview) preview = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_auto(GStrv) warnings = NULL;
+  guint n_imported = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (bad, 0700) == 0 && g_rmdir (bad) == 0, ==, TRUE);
+  write_png (dir, "photos/miel.png", 0xddaa22ff);
+  write_png (dir, "photos/pot.png", 0x885511ff);
+  write_png (dir, "pain.png", 0xccbb99ff);
+  g_assert_true (g_file_set_contents (bad, "pas une image", -1, NULL));
+  g_assert_true (g_file_set_contents (csv,
+    "nom;prix;photos\n"
+    "Miel;9,50;photos/miel.png|photos/pot.png\n"
+    "Pain;2,10;\"pain.png, photos/faux.jpg\"\n"
+    "Tarte;12;manquante.jpg\n", -1, NULL));
+
+  preview = comptoir_csv_import_preview (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (preview->fields[2], ==, COMPTOIR_CSV_FIELD_PHOTOS);
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpuint (g_strv_length (((ComptoirCsvRow *) g_ptr_array_index (preview->rows, 0))->photos), ==, 2);
+  /* a photo that is not there refuses its row, before anything is imported */
+  g_assert_cmpuint (preview->rejected->len, ==, 1);
+  g_assert_cmpstr (((ComptoirCsvRejection *) g_ptr_array_index (preview->rejected, 0))->reason, ==,
+                   "La photo « manquante.jpg » ne se trouve pas dans le dossier du tableau.");
+  g_assert_cmpint (comptoir_store_count (store, "media"), ==, 0);
+
+  /* through the photo pipeline; the unreadable one is left out, with a warning */
+  g_assert_true (comptoir_csv_import_commit (store, preview, &n_imported, &warnings, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 2);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_true (g_str_has_prefix (warnings[0], "Ligne 3 : la photo « faux.jpg » n’a pas été reprise : "));
+  g_assert_cmpint (comptoir_store_count (store, "media"), ==, 3);
+
+  list = comptoir_product_list_new (store);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ComptoirProduct) product = g_list_model_get_item (list, i);
+      g_auto(GStrv) hashes = comptoir_product_photos_get (store, comptoir_product_get_id (product), &error);
+
+      g_assert_no_error (error);
+      /* by name: Miel, then Pain */
+      g_assert_cmpuint (g_strv_length (hashes), ==, i == 0 ? 2 : 1);
+      g_assert_cmpstr (comptoir_product_get_cover_hash (product), ==, hashes[0]);
+    }
+
+  /* the export names the stored images, which import back */
+  exported = comptoir_csv_export_bytes (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported));
+    g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+    g_auto(GStrv) fields = g_strsplit (lines[1], ";", -1);
+    g_auto(GStrv) paths = g_strsplit (fields[10], "|", -1);
+
+    g_assert_cmpuint (g_strv_length (paths), ==, 2);
+    g_assert_true (g_file_test (paths[0], G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (paths[1], G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 static int
 run_cli (const char  *arg,
          const char  *path,
@@ -357,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/csv/not-a-product-list", test_not_a_product_list);
   g_test_add_func ("/csv/commit-is-atomic", test_commit_is_atomic);
   g_test_add_func ("/csv/round-trip", test_round_trip);
+  g_test_add_func ("/csv/photos-column", test_photos_column);
   g_test_add_func ("/csv/cli", test_cli);
 
   return g_test_run ();
