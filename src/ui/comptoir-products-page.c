@@ -179,11 +179,24 @@ product_menu (gint64 id)
   return G_MENU_MODEL (menu);
 }
 
+/* The menu is built when the button is pressed, not when the row is
+ * bound: building a popover for every row scrolled past is what made long
+ * lists slow. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  g_autoptr(GMenuModel) model = product_menu (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "product-id")));
+
+  gtk_menu_button_set_menu_model (button, model);
+}
+
 static GtkWidget *
 new_menu_button (void)
 {
   GtkWidget *button = gtk_menu_button_new ();
 
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_menu_cb, NULL, NULL);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -244,7 +257,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *price = NULL;
   g_autofree char *stock = NULL;
   g_autofree char *details = NULL;
-  g_autoptr(GMenuModel) model = NULL;
   const char *category;
 
   if (product == NULL)
@@ -257,8 +269,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), comptoir_product_get_name (product));
   gtk_label_set_text (GTK_LABEL (subtitle), details);
   gtk_label_set_text (GTK_LABEL (amount), price);
-  model = product_menu (comptoir_product_get_id (product));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), model);
+  g_object_set_data (G_OBJECT (menu), "product-id", GSIZE_TO_POINTER (comptoir_product_get_id (product)));
   comptoir_thumbnails_bind (self->thumbnails, GTK_IMAGE (image), comptoir_product_get_cover_hash (product));
 }
 
@@ -314,15 +325,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *amount = gtk_widget_get_first_child (bottom);
   GtkWidget *menu = gtk_widget_get_next_sibling (amount);
   g_autofree char *price = NULL;
-  g_autoptr(GMenuModel) model = NULL;
 
   if (product == NULL)
     return;
   price = comptoir_money_format (comptoir_product_get_price_cents (product));
   gtk_label_set_text (GTK_LABEL (title), comptoir_product_get_name (product));
   gtk_label_set_text (GTK_LABEL (amount), price);
-  model = product_menu (comptoir_product_get_id (product));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), model);
+  g_object_set_data (G_OBJECT (menu), "product-id", GSIZE_TO_POINTER (comptoir_product_get_id (product)));
   comptoir_thumbnails_bind (self->thumbnails, GTK_IMAGE (image), comptoir_product_get_cover_hash (product));
 }
 
