@@ -5,8 +5,10 @@
 COMPTOIR_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
-  libsecret-1-dev libsqlite3-dev libgdk-pixbuf-2.0-dev libjpeg62-turbo-dev libexif-dev
+  libsecret-1-dev libsqlite3-dev libgdk-pixbuf-2.0-dev libjpeg62-turbo-dev
   libjpeg-turbo-progs
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base
+  gstreamer1.0-plugins-good
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools openssl
   locales-all fonts-cantarell adwaita-icon-theme librsvg2-common

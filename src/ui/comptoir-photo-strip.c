@@ -10,43 +10,12 @@
 #include "comptoir-camera-window.h"
 #endif
 #include "comptoir-photo-editor.h"
-#include "comptoir-photo-pipeline.h"
-#include "comptoir-photo-strip.h"
+#include "comptoir-photo-strip-private.h"
 
 /* The photos of a product, in order, the first one being the cover. The
  * strip only edits its list of media hashes; the owner saves it. */
 
 #define TILE_SIZE 120
-
-typedef struct
-{
-  guint  id;
-  char  *hash;  /* NULL while the photo is being imported */
-} Item;
-
-struct _ComptoirPhotoStrip
-{
-  GtkWidget        parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  GtkBox          *tiles_box;
-  GtkRevealer     *error_revealer;
-  GtkLabel        *error_label;
-
-  ComptoirStore   *store;
-  AdwToastOverlay *external_overlay;
-  GPtrArray       *items;
-  GHashTable      *textures;  /* hash → GdkTexture */
-  GHashTable      *loading;   /* hashes whose thumbnail is being read */
-  GCancellable    *cancellable;
-  GString         *errors;
-  guint            next_id;
-  guint            n_pending;
-
-  /* The last removed photo, for undo. */
-  char            *removed_hash;
-  guint            removed_position;
-};
 
 G_DEFINE_FINAL_TYPE (ComptoirPhotoStrip, comptoir_photo_strip, GTK_TYPE_WIDGET)
 
@@ -65,22 +34,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void rebuild_tiles (ComptoirPhotoStrip *self);
-
 static void
-item_free (Item *item)
+item_free (ComptoirPhotoStripItem *item)
 {
   g_free (item->hash);
   g_free (item);
 }
 
-static int
-find_hash (ComptoirPhotoStrip *self,
+int
+comptoir_photo_strip_find_hash (ComptoirPhotoStrip *self,
            const char         *hash)
 {
   for (guint i = 0; i < self->items->len; i++)
     {
-      Item *item = g_ptr_array_index (self->items, i);
+      ComptoirPhotoStripItem *item = g_ptr_array_index (self->items, i);
       if (g_strcmp0 (item->hash, hash) == 0)
         return (int) i;
     }
@@ -93,19 +60,19 @@ count_photos (ComptoirPhotoStrip *self)
   guint n = 0;
 
   for (guint i = 0; i < self->items->len; i++)
-    n += ((Item *) g_ptr_array_index (self->items, i))->hash != NULL;
+    n += ((ComptoirPhotoStripItem *) g_ptr_array_index (self->items, i))->hash != NULL;
   return n;
 }
 
-static void
-emit_changed (ComptoirPhotoStrip *self)
+void
+comptoir_photo_strip_emit_changed (ComptoirPhotoStrip *self)
 {
-  rebuild_tiles (self);
+  comptoir_photo_strip_rebuild_tiles (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-set_pending (ComptoirPhotoStrip *self,
+void
+comptoir_photo_strip_set_pending (ComptoirPhotoStrip *self,
              int                 delta)
 {
   gboolean was_busy = self->n_pending > 0;
@@ -115,8 +82,8 @@ set_pending (ComptoirPhotoStrip *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-show_error (ComptoirPhotoStrip *self,
+void
+comptoir_photo_strip_show_error (ComptoirPhotoStrip *self,
             const char         *name,
             const char         *message)
 {
@@ -238,8 +205,8 @@ tile_drop_cb (GtkDropTarget *target,
   ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (gtk_widget_get_ancestor (tile, COMPTOIR_TYPE_PHOTO_STRIP));
   const char *hash = g_value_get_string (value);
   const char *target_hash = g_object_get_data (G_OBJECT (tile), "hash");
-  int from = find_hash (self, hash);
-  int to = find_hash (self, target_hash);
+  int from = comptoir_photo_strip_find_hash (self, hash);
+  int to = comptoir_photo_strip_find_hash (self, target_hash);
 
   /* Only our own photos are moved this way. */
   if (from < 0 || to < 0)
@@ -418,8 +385,8 @@ create_camera_tile (void)
 }
 #endif
 
-static void
-rebuild_tiles (ComptoirPhotoStrip *self)
+void
+comptoir_photo_strip_rebuild_tiles (ComptoirPhotoStrip *self)
 {
   GtkWidget *child;
   guint n_photos = count_photos (self);
@@ -430,7 +397,7 @@ rebuild_tiles (ComptoirPhotoStrip *self)
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      Item *item = g_ptr_array_index (self->items, i);
+      ComptoirPhotoStripItem *item = g_ptr_array_index (self->items, i);
 
       if (item->hash != NULL)
         gtk_box_append (self->tiles_box, create_photo_tile (self, position++, n_photos, item->hash));
@@ -444,266 +411,6 @@ rebuild_tiles (ComptoirPhotoStrip *self)
 #endif
 }
 
-/* Importing */
-
-typedef struct
-{
-  ComptoirPhotoStrip *self;
-  guint               id;
-  char               *name;
-} ImportClosure;
-
-static void
-import_closure_free (ImportClosure *closure)
-{
-  g_object_unref (closure->self);
-  g_free (closure->name);
-  g_free (closure);
-}
-
-static void
-finish_import (ImportClosure *closure,
-               char          *hash_in,
-               GError        *error_in)
-{
-  ComptoirPhotoStrip *self = closure->self;
-  g_autoptr(GError) error = error_in;
-  g_autofree char *hash = hash_in;
-  int index = -1;
-
-  for (guint i = 0; i < self->items->len; i++)
-    if (((Item *) g_ptr_array_index (self->items, i))->id == closure->id)
-      index = (int) i;
-
-  set_pending (self, -1);
-
-  /* Gone: the list was replaced meanwhile, or the strip closed. */
-  if (index < 0 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      import_closure_free (closure);
-      return;
-    }
-
-  if (hash == NULL)
-    {
-      g_ptr_array_remove_index (self->items, index);
-      show_error (self, closure->name, error->message);
-      rebuild_tiles (self);
-    }
-  else if (find_hash (self, hash) >= 0)
-    {
-      /* The same photo twice: it is already there. */
-      g_ptr_array_remove_index (self->items, index);
-      rebuild_tiles (self);
-    }
-  else
-    {
-      Item *item = g_ptr_array_index (self->items, index);
-      item->hash = g_steal_pointer (&hash);
-      emit_changed (self);
-    }
-  import_closure_free (closure);
-}
-
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GError *error = NULL;
-  char *hash = comptoir_photo_import_finish (COMPTOIR_STORE (source), result, &error);
-
-  finish_import (user_data, hash, error);
-}
-
-/* A pasted or captured image: encoded as PNG, then through the pipeline,
- * all in the worker thread. */
-static void
-import_texture_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  ComptoirStore *store = source_object;
-  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (task_data);
-  GError *error = NULL;
-  char *hash = comptoir_photo_import_bytes_sync (store, png, NULL, cancellable, &error);
-
-  if (hash == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, hash, g_free);
-}
-
-static void
-import_texture_done_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  GError *error = NULL;
-  char *hash = g_task_propagate_pointer (G_TASK (result), &error);
-
-  finish_import (user_data, hash, error);
-}
-
-static ImportClosure *
-start_pending (ComptoirPhotoStrip *self,
-               const char         *name)
-{
-  Item *item = g_new0 (Item, 1);
-  ImportClosure *closure = g_new0 (ImportClosure, 1);
-
-  item->id = ++self->next_id;
-  g_ptr_array_add (self->items, item);
-  closure->self = g_object_ref (self);
-  closure->id = item->id;
-  closure->name = g_strdup (name);
-  set_pending (self, +1);
-  return closure;
-}
-
-/**
- * comptoir_photo_strip_add_files:
- * @self: a #ComptoirPhotoStrip
- * @files: a list of #GFile
- *
- * Imports @files through the photo pipeline, in a worker thread, and
- * appends them in that order; the files that cannot be used are named in
- * the strip with the reason. Used by the file chooser and drag and drop.
- */
-void
-comptoir_photo_strip_add_files (ComptoirPhotoStrip *self,
-                                GListModel         *files)
-{
-  guint n;
-
-  g_return_if_fail (COMPTOIR_IS_PHOTO_STRIP (self));
-  g_return_if_fail (G_IS_LIST_MODEL (files));
-  g_return_if_fail (self->store != NULL);
-
-  n = g_list_model_get_n_items (files);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autofree char *name = g_file_get_basename (file);
-      ImportClosure *closure = start_pending (self, name);
-
-      comptoir_photo_import_async (self->store, file, NULL, self->cancellable, import_done_cb, closure);
-    }
-  if (n > 0)
-    rebuild_tiles (self);
-}
-
-/**
- * comptoir_photo_strip_add_bytes:
- * @self: a #ComptoirPhotoStrip
- * @bytes: an encoded image (PNG, JPEG…)
- *
- * Like comptoir_photo_strip_add_files(), for a pasted or captured image.
- */
-void
-comptoir_photo_strip_add_bytes (ComptoirPhotoStrip *self,
-                                GBytes             *bytes)
-{
-  ImportClosure *closure;
-
-  g_return_if_fail (COMPTOIR_IS_PHOTO_STRIP (self));
-  g_return_if_fail (bytes != NULL);
-  g_return_if_fail (self->store != NULL);
-
-  closure = start_pending (self, NULL);
-  comptoir_photo_import_bytes_async (self->store, bytes, NULL, self->cancellable, import_done_cb, closure);
-  rebuild_tiles (self);
-}
-
-static void
-add_texture (ComptoirPhotoStrip *self,
-             GdkTexture         *texture)
-{
-  ImportClosure *closure = start_pending (self, NULL);
-  g_autoptr(GTask) task = g_task_new (self->store, self->cancellable, import_texture_done_cb, closure);
-
-  g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
-  g_task_run_in_thread (task, import_texture_thread);
-  rebuild_tiles (self);
-}
-
-static void
-add_file_list (ComptoirPhotoStrip *self,
-               GSList             *list)
-{
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
-  comptoir_photo_strip_add_files (self, G_LIST_MODEL (files));
-}
-
-/* Callbacks */
-
-static void
-chooser_response_cb (GtkNativeDialog    *chooser,
-                     int                 response,
-                     ComptoirPhotoStrip *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      comptoir_photo_strip_add_files (self, files);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static gboolean
-strip_drop_cb (GtkDropTarget      *target,
-               const GValue       *value,
-               double              x,
-               double              y,
-               ComptoirPhotoStrip *self)
-{
-  if (self->store == NULL)
-    return FALSE;
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    add_file_list (self, g_value_get_boxed (value));
-  else if (G_VALUE_HOLDS (value, GDK_TYPE_TEXTURE))
-    add_texture (self, g_value_get_object (value));
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static void
-clipboard_files_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(ComptoirPhotoStrip) self = user_data;
-  g_autoptr(GError) error = NULL;
-  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, &error);
-
-  if (value == NULL)
-    show_error (self, NULL, _("The copied files could not be read. Copy them again, then paste."));
-  else
-    add_file_list (self, g_value_get_boxed (value));
-}
-
-static void
-clipboard_texture_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(ComptoirPhotoStrip) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result, &error);
-
-  if (texture == NULL)
-    show_error (self, NULL, _("The copied image could not be read. Copy it again, then paste."));
-  else
-    add_texture (self, texture);
-}
-
 static void
 toast_undo_cb (AdwToast           *toast,
                ComptoirPhotoStrip *self)
@@ -714,65 +421,12 @@ toast_undo_cb (AdwToast           *toast,
 /* Actions */
 
 static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->store == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (C_("photos", "Add Photos"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         C_("photos", "_Add"), C_("photos", "_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (filter, C_("photos", "Photos"));
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/webp");
-  gtk_file_filter_add_mime_type (filter, "image/gif");
-  gtk_file_filter_add_mime_type (filter, "image/bmp");
-  gtk_file_filter_add_mime_type (filter, "image/tiff");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
-
-  if (self->store == NULL)
-    return;
-
-  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT,
-                                    self->cancellable, clipboard_files_cb, g_object_ref (self));
-  else if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE))
-    gdk_clipboard_read_texture_async (clipboard, self->cancellable, clipboard_texture_cb, g_object_ref (self));
-  else
-    show_error (self, NULL, _("There is no image to paste. Copy a photo first, then paste it here."));
-}
-
-static void
 cover_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
-  int index = find_hash (self, g_variant_get_string (parameter, NULL));
+  int index = comptoir_photo_strip_find_hash (self, g_variant_get_string (parameter, NULL));
 
   if (index > 0)
     comptoir_photo_strip_move (self, index, 0);
@@ -784,7 +438,7 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
-  int index = find_hash (self, g_variant_get_string (parameter, NULL));
+  int index = comptoir_photo_strip_find_hash (self, g_variant_get_string (parameter, NULL));
   int to = g_str_equal (action_name, "strip.move-left") ? index - 1 : index + 1;
 
   if (index >= 0 && to >= 0 && to < (int) self->items->len)
@@ -797,7 +451,7 @@ remove_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
-  int index = find_hash (self, g_variant_get_string (parameter, NULL));
+  int index = comptoir_photo_strip_find_hash (self, g_variant_get_string (parameter, NULL));
   AdwToast *toast;
 
   if (index < 0)
@@ -808,7 +462,7 @@ remove_action (GtkWidget  *widget,
   self->removed_position = index;
   g_ptr_array_remove_index (self->items, index);
   gtk_widget_action_set_enabled (widget, "strip.undo-remove", TRUE);
-  emit_changed (self);
+  comptoir_photo_strip_emit_changed (self);
 
   toast = adw_toast_new (C_("photos", "Photo removed"));
   adw_toast_set_button_label (toast, C_("photos", "_Undo"));
@@ -823,17 +477,17 @@ undo_remove_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
-  Item *item;
+  ComptoirPhotoStripItem *item;
 
-  if (self->removed_hash == NULL || find_hash (self, self->removed_hash) >= 0)
+  if (self->removed_hash == NULL || comptoir_photo_strip_find_hash (self, self->removed_hash) >= 0)
     return;
 
-  item = g_new0 (Item, 1);
+  item = g_new0 (ComptoirPhotoStripItem, 1);
   item->id = ++self->next_id;
   item->hash = g_steal_pointer (&self->removed_hash);
   g_ptr_array_insert (self->items, MIN (self->removed_position, self->items->len), item);
   gtk_widget_action_set_enabled (widget, "strip.undo-remove", FALSE);
-  emit_changed (self);
+  comptoir_photo_strip_emit_changed (self);
 }
 
 static void
@@ -842,20 +496,20 @@ editor_done_cb (ComptoirPhotoEditor *editor,
                 ComptoirPhotoStrip  *self)
 {
   const char *old_hash = g_object_get_data (G_OBJECT (editor), "strip-hash");
-  int index = find_hash (self, old_hash);
+  int index = comptoir_photo_strip_find_hash (self, old_hash);
 
   if (index < 0 || g_str_equal (old_hash, new_hash))
     return;
 
-  if (find_hash (self, new_hash) >= 0)
+  if (comptoir_photo_strip_find_hash (self, new_hash) >= 0)
     g_ptr_array_remove_index (self->items, index);
   else
     {
-      Item *item = g_ptr_array_index (self->items, index);
+      ComptoirPhotoStripItem *item = g_ptr_array_index (self->items, index);
       g_free (item->hash);
       item->hash = g_strdup (new_hash);
     }
-  emit_changed (self);
+  comptoir_photo_strip_emit_changed (self);
 }
 
 static void
@@ -868,7 +522,7 @@ edit_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   ComptoirPhotoEditor *editor;
 
-  if (self->store == NULL || find_hash (self, hash) < 0)
+  if (self->store == NULL || comptoir_photo_strip_find_hash (self, hash) < 0)
     return;
 
   editor = comptoir_photo_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, hash);
@@ -876,34 +530,6 @@ edit_action (GtkWidget  *widget,
   g_signal_connect_object (editor, "done", G_CALLBACK (editor_done_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
-
-#ifdef HAVE_CAMERA
-static void
-camera_captured_cb (ComptoirCameraWindow *window,
-                    GdkTexture           *frame,
-                    ComptoirPhotoStrip   *self)
-{
-  if (self->store != NULL)
-    add_texture (self, frame);
-}
-
-static void
-camera_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ComptoirPhotoStrip *self = COMPTOIR_PHOTO_STRIP (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  ComptoirCameraWindow *window;
-
-  if (self->store == NULL)
-    return;
-
-  window = comptoir_camera_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  g_signal_connect_object (window, "captured", G_CALLBACK (camera_captured_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (window));
-}
-#endif
 
 static void
 dismiss_error_action (GtkWidget  *widget,
@@ -999,8 +625,6 @@ comptoir_photo_strip_class_init (ComptoirPhotoStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirPhotoStrip, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, ComptoirPhotoStrip, error_label);
 
-  gtk_widget_class_install_action (widget_class, "strip.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "strip.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "strip.cover", "s", cover_action);
   gtk_widget_class_install_action (widget_class, "strip.move-left", "s", move_action);
   gtk_widget_class_install_action (widget_class, "strip.move-right", "s", move_action);
@@ -1008,11 +632,7 @@ comptoir_photo_strip_class_init (ComptoirPhotoStripClass *klass)
   gtk_widget_class_install_action (widget_class, "strip.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "strip.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "strip.dismiss-error", NULL, dismiss_error_action);
-#ifdef HAVE_CAMERA
-  gtk_widget_class_install_action (widget_class, "strip.camera", NULL, camera_action);
-#endif
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "strip.paste", NULL);
+  comptoir_photo_strip_class_init_import (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1020,9 +640,6 @@ comptoir_photo_strip_class_init (ComptoirPhotoStripClass *klass)
 static void
 comptoir_photo_strip_init (ComptoirPhotoStrip *self)
 {
-  GtkDropTarget *target;
-  GType types[] = { GDK_TYPE_FILE_LIST, GDK_TYPE_TEXTURE };
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
@@ -1032,14 +649,10 @@ comptoir_photo_strip_init (ComptoirPhotoStrip *self)
   self->errors = g_string_new (NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "strip.undo-remove", FALSE);
 
-  /* Photos dropped from the file manager, or an image from a browser. */
-  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect (target, "drop", G_CALLBACK (strip_drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  comptoir_photo_strip_init_import (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, C_("photos", "Photos"), -1);
-  rebuild_tiles (self);
+  comptoir_photo_strip_rebuild_tiles (self);
 }
 
 /* Public API */
@@ -1095,11 +708,11 @@ comptoir_photo_strip_set_hashes (ComptoirPhotoStrip *self,
   g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; hashes != NULL && hashes[i] != NULL; i++)
     {
-      Item *item;
+      ComptoirPhotoStripItem *item;
 
-      if (!comptoir_media_hash_is_valid (hashes[i]) || find_hash (self, hashes[i]) >= 0)
+      if (!comptoir_media_hash_is_valid (hashes[i]) || comptoir_photo_strip_find_hash (self, hashes[i]) >= 0)
         continue;
-      item = g_new0 (Item, 1);
+      item = g_new0 (ComptoirPhotoStripItem, 1);
       item->id = ++self->next_id;
       item->hash = g_strdup (hashes[i]);
       g_ptr_array_add (self->items, item);
@@ -1107,7 +720,7 @@ comptoir_photo_strip_set_hashes (ComptoirPhotoStrip *self,
   g_clear_pointer (&self->removed_hash, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "strip.undo-remove", FALSE);
   dismiss_error_action (GTK_WIDGET (self), NULL, NULL);
-  rebuild_tiles (self);
+  comptoir_photo_strip_rebuild_tiles (self);
 }
 
 /**
@@ -1126,7 +739,7 @@ comptoir_photo_strip_get_hashes (ComptoirPhotoStrip *self)
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      Item *item = g_ptr_array_index (self->items, i);
+      ComptoirPhotoStripItem *item = g_ptr_array_index (self->items, i);
       if (item->hash != NULL)
         g_strv_builder_add (builder, item->hash);
     }
@@ -1152,7 +765,7 @@ comptoir_photo_strip_move (ComptoirPhotoStrip *self,
                            guint               from,
                            guint               to)
 {
-  Item *item;
+  ComptoirPhotoStripItem *item;
 
   g_return_if_fail (COMPTOIR_IS_PHOTO_STRIP (self));
   g_return_if_fail (from < self->items->len);
@@ -1162,5 +775,5 @@ comptoir_photo_strip_move (ComptoirPhotoStrip *self,
     return;
   item = g_ptr_array_steal_index (self->items, from);
   g_ptr_array_insert (self->items, to, item);
-  emit_changed (self);
+  comptoir_photo_strip_emit_changed (self);
 }
