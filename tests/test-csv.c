@@ -174,7 +174,7 @@ test_bad_rows (void)
     "Encore bon;1,5;5901234123457;4;10;privé\n", -1);
   static const struct { guint line; const char *start; } expected[] = {
     { 3, "Le produit n’a pas de nom." },
-    { 4, "Prix « douze » : " },
+    { 4, "Prix : " },
     { 5, "Code-barres « 4006381333932 » : Ce code-barres n’est pas valable : son dernier chiffre devrait être 1." },
     { 6, "Stock « -3 » : " },
     { 7, "Taux de TVA « 19,6 » : " },
@@ -404,7 +404,8 @@ test_cli (void)
 
   g_assert_cmpint (run_cli ("--import-products", partial, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "1 produit importé, 1 ligne refusée\n");
-  g_assert_nonnull (strstr (err, "Ligne 3 : Prix « beaucoup » : "));
+  g_assert_nonnull (strstr (err, "Ligne 3 : Prix : "));
+  g_assert_nonnull (strstr (err, "beaucoup"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "comptoir-application.h"
+#include "comptoir-csv-import-dialog.h"
 #include "comptoir-media-store.h"
 #include "comptoir-photo-strip.h"
 #include "comptoir-product-editor.h"
@@ -341,6 +342,68 @@ test_create_with_photos_and_variant (void)
   stop_app (app);
 }
 
+static gboolean
+has_import_button (gpointer dialog)
+{
+  /* once the preview is there, the suggested button names the count */
+  return find_label (GTK_WIDGET (dialog), "Importer 2 produits") != NULL;
+}
+
+static void
+imported_cb (ComptoirCsvImportDialog *dialog,
+             guint                    n,
+             guint                   *out)
+{
+  *out = n;
+}
+
+static gboolean
+is_imported (gpointer n)
+{
+  return *(guint *) n != 0;
+}
+
+static void
+test_import_preview (void)
+{
+  ComptoirApplication *app;
+  ComptoirWindow *window = start_app (&app);
+  ComptoirStore *store = comptoir_application_get_store (app);
+  g_autofree char *path = comptoir_test_tmp_path ("import.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ComptoirCsvImportDialog *dialog;
+  GtkWidget *button;
+  gint64 before = comptoir_store_count (store, "products");
+  guint n_imported = 0;
+
+  g_assert_true (g_file_set_contents (path,
+    "Nom;Prix TTC;Couleur préférée\r\nSavon;3,50;bleu\r\nBougie;douze;rouge\r\nLessive;8;vert\r\n", -1, NULL));
+  dialog = comptoir_csv_import_dialog_new (GTK_WINDOW (window), store, file);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &n_imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (has_import_button, dialog);
+  spin (200);
+
+  /* the mapping, the refused row with its reason, the rows to import */
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Couleur préférée"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Ignorée"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Ligne 3"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Lessive"));
+  save_screenshot (GTK_WIDGET (dialog), "import-preview");
+  /* nothing imported before the merchant confirms */
+  g_assert_cmpint (comptoir_store_count (store, "products"), ==, before);
+
+  button = gtk_widget_get_parent (find_label (GTK_WIDGET (dialog), "Importer 2 produits"));
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (is_imported, &n_imported);
+  g_assert_cmpuint (n_imported, ==, 2);
+  g_assert_cmpint (comptoir_store_count (store, "products"), ==, before + 2);
+  spin (300);
+
+  stop_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +421,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/product-editor/create-with-photos-and-variant", test_create_with_photos_and_variant);
+
+  g_test_add_func ("/product-editor/import-preview", test_import_preview);
 
   return g_test_run ();
 }

@@ -454,7 +454,8 @@ read_row (ComptoirCsvPreview *preview,
     }
   if (!comptoir_money_parse (price_text, &price, &error))
     {
-      reject (preview, line, g_strdup_printf (_("Price “%s”: %s"), price_text, error->message));
+      /* the message quotes what was typed */
+      reject (preview, line, g_strdup_printf (_("Price: %s"), error->message));
       return;
     }
   if (!parse_vat (cell (record, columns, COMPTOIR_CSV_FIELD_VAT_RATE), &vat))
