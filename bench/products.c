@@ -30,6 +30,24 @@ static gint64 last_tick;
 static gint64 max_stall;
 static guint  n_frames;
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static gsize
 status_kib (const char *key)
 {
@@ -47,8 +65,12 @@ tick_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
-  if (last_tick != 0)
-    max_stall = MAX (max_stall, now - last_tick);
+  if (last_tick != 0 && now - last_tick > max_stall)
+    {
+      max_stall = now - last_tick;
+      if (g_getenv ("COMPTOIR_BENCH_DEBUG"))
+        g_printerr ("  stall %.1f ms at frame %u\n", max_stall / 1000.0, n_frames);
+    }
   last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -236,6 +258,8 @@ run (guint n)
            max_stall / 1000.0, max_step / 1000.0, status_kib ("VmHWM:"), hwm_start);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_clear_object (&app);
+  remove_tree (data);
   return 0;
 }
 
