@@ -112,14 +112,14 @@ fill (guint n)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ComptoirStore) store = comptoir_store_open (NULL, &error);
-  g_autofree char *dir = g_dir_make_tmp ("comptoir-bench-photos-XXXXXX", NULL);
+  g_autofree char *dir = NULL;
   char *hashes[N_PHOTOS + 1] = { NULL };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 start = g_get_monotonic_time ();
 
   g_assert_no_error (error);
   if (n == 0)
     return;
+  dir = g_dir_make_tmp ("comptoir-bench-photos-XXXXXX", NULL);
 
   /* a few photos, shared round-robin: the list shows and decodes thumbnails */
   for (guint i = 0; i < N_PHOTOS; i++)

@@ -71,6 +71,21 @@ update_visible_page (ComptoirProductsPage *self)
 {
   GVariant *grid = g_action_group_get_action_state (G_ACTION_GROUP (self->actions), "grid");
   gboolean empty = self->model == NULL || g_list_model_get_n_items (self->model) == 0;
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  gboolean as_grid = g_variant_get_boolean (grid);
+
+  /* Only the view shown follows the model: the other one would lay out
+   * every change for nothing. Both share the selection. */
+  if (as_grid && gtk_grid_view_get_model (self->grid_view) == NULL)
+    {
+      gtk_list_view_set_model (self->list_view, NULL);
+      gtk_grid_view_set_model (self->grid_view, selection);
+    }
+  else if (!as_grid && gtk_list_view_get_model (self->list_view) == NULL)
+    {
+      gtk_grid_view_set_model (self->grid_view, NULL);
+      gtk_list_view_set_model (self->list_view, selection);
+    }
 
   if (!empty)
     gtk_stack_set_visible_child_name (self->stack, g_variant_get_boolean (grid) ? "grid" : "list");
@@ -737,8 +752,6 @@ comptoir_products_page_init (ComptoirProductsPage *self)
   self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
 
   rows = new_factory (self, G_CALLBACK (setup_row_cb), G_CALLBACK (bind_row_cb));
   cells = new_factory (self, G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb));
