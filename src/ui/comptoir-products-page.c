@@ -146,13 +146,15 @@ stock_text (ComptoirProduct *product)
 }
 
 static GMenuModel *
-product_menu (gint64 id)
+product_menu (gint64   id,
+              gboolean archived)
 {
   GMenu *menu = g_menu_new ();
   struct { const char *label; const char *action; } items[] = {
     { NC_("catalog", "_Edit"), "products.edit" },
     { NC_("catalog", "_Duplicate"), "products.duplicate" },
-    { NC_("catalog", "_Archive"), "products.archive" },
+    /* in the archive, the same action brings a product back */
+    { archived ? NC_("catalog", "_Back to the Catalogue") : NC_("catalog", "_Archive"), "products.archive" },
     { NC_("catalog", "De_lete"), "products.delete" },
   };
 
@@ -172,7 +174,10 @@ static void
 create_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
 {
-  g_autoptr(GMenuModel) model = product_menu (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "product-id")));
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), COMPTOIR_TYPE_PRODUCTS_PAGE);
+  gboolean archived = page != NULL && COMPTOIR_PRODUCTS_PAGE (page)->archived;
+  g_autoptr(GMenuModel) model = product_menu (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "product-id")),
+                                              archived);
 
   gtk_menu_button_set_menu_model (button, model);
 }
