@@ -8,7 +8,7 @@ COMPTOIR_PACKAGES=(
   libsecret-1-dev libsqlite3-dev libgdk-pixbuf-2.0-dev libjpeg62-turbo-dev
   libjpeg-turbo-progs
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base
-  gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-good gstreamer1.0-pipewire
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools openssl
   locales-all fonts-cantarell adwaita-icon-theme librsvg2-common

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
+#include <unistd.h>
 
+#include "comptoir-camera-portal.h"
 #include "comptoir-camera-window.h"
 
 /* A webcam preview with one button. Frames come from a GStreamer appsink
@@ -15,8 +17,12 @@
  * photo is handed over with ComptoirCameraWindow::captured and goes
  * through the photo pipeline like any other picture.
  *
+ * Outside Flatpak the camera is read with v4l2src. Inside, only the
+ * Camera portal can reach it: the window first asks the portal, which
+ * hands over a PipeWire remote, and reads it with pipewiresrc.
+ *
  * COMPTOIR_CAMERA_SOURCE replaces the camera by another source element,
- * for tests ("videotestsrc is-live=true"). */
+ * for tests ("videotestsrc is-live=true"); the portal is still asked. */
 
 struct _ComptoirCameraWindow
 {
@@ -26,6 +32,9 @@ struct _ComptoirCameraWindow
   GtkPicture    *picture;
   AdwStatusPage *error_page;
 
+  GCancellable  *cancellable;
+  int            portal_fd;
+  char          *camera_source;
   GstElement    *pipeline;
   guint          bus_watch;
   GdkTexture    *frame;
@@ -71,6 +80,13 @@ stop_pipeline (ComptoirCameraWindow *self)
   g_clear_handle_id (&self->frame_idle, g_source_remove);
   g_clear_pointer (&self->next_frame, g_bytes_unref);
   g_mutex_unlock (&self->lock);
+
+  /* pipewiresrc has its own copy of the descriptor. */
+  if (self->portal_fd >= 0)
+    {
+      close (self->portal_fd);
+      self->portal_fd = -1;
+    }
 }
 
 /* Main thread */
@@ -168,8 +184,10 @@ new_sample_cb (GstAppSink *sink,
   return GST_FLOW_OK;
 }
 
+/* @camera_source: the element reading the camera, such as "v4l2src" */
 static void
-start_pipeline (ComptoirCameraWindow *self)
+start_pipeline (ComptoirCameraWindow *self,
+                const char           *camera_source)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
@@ -177,6 +195,9 @@ start_pipeline (ComptoirCameraWindow *self)
   g_autoptr(GstBus) bus = NULL;
   const char *source = g_getenv ("COMPTOIR_CAMERA_SOURCE");
   GstAppSinkCallbacks callbacks = { .new_sample = new_sample_cb };
+
+  g_free (self->camera_source);
+  self->camera_source = g_strdup (camera_source);
 
   if (!gst_init_check (NULL, NULL, &error))
     {
@@ -187,7 +208,7 @@ start_pipeline (ComptoirCameraWindow *self)
 
   description = g_strdup_printf ("%s ! videoconvert ! video/x-raw,format=RGBA "
                                  "! appsink name=sink max-buffers=1 drop=true sync=false",
-                                 source != NULL ? source : "v4l2src");
+                                 source != NULL ? source : camera_source);
   self->pipeline = gst_parse_launch (description, &error);
   if (self->pipeline == NULL || error != NULL)
     {
@@ -205,6 +226,42 @@ start_pipeline (ComptoirCameraWindow *self)
 
   if (gst_element_set_state (self->pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
     show_error (self, _("Check that the camera is plugged in and that no other application is using it, then try again."));
+}
+
+static void
+portal_open_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ComptoirCameraWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *camera_source = NULL;
+  int fd;
+
+  fd = comptoir_camera_portal_open_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* the window was closed, and may be gone */
+
+  self = COMPTOIR_CAMERA_WINDOW (user_data);
+  if (fd < 0)
+    {
+      g_debug ("Camera portal: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        show_error (self, _("Comptoir is not allowed to use the camera. To allow it, open Settings, "
+                            "then Privacy, then Camera, and turn on the switch next to Comptoir. "
+                            "Then close this window and try again."));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        show_error (self, _("No camera was found. Plug in a webcam, then try again."));
+      else
+        show_error (self, _("The system did not give access to the camera. Close this window and try again; "
+                            "if it keeps happening, restart the computer."));
+      return;
+    }
+
+  self->portal_fd = fd;
+  /* No node path: pipewiresrc picks the camera the portal exposes. */
+  camera_source = g_strdup_printf ("pipewiresrc fd=%d", fd);
+  start_pipeline (self, camera_source);
 }
 
 /* Actions */
@@ -241,6 +298,7 @@ comptoir_camera_window_dispose (GObject *object)
 {
   ComptoirCameraWindow *self = COMPTOIR_CAMERA_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   stop_pipeline (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_CAMERA_WINDOW);
   g_clear_object (&self->frame);
@@ -254,6 +312,8 @@ comptoir_camera_window_finalize (GObject *object)
   ComptoirCameraWindow *self = COMPTOIR_CAMERA_WINDOW (object);
 
   g_mutex_clear (&self->lock);
+  g_clear_object (&self->cancellable);
+  g_free (self->camera_source);
 
   G_OBJECT_CLASS (comptoir_camera_window_parent_class)->finalize (object);
 }
@@ -290,20 +350,10 @@ static void
 comptoir_camera_window_init (ComptoirCameraWindow *self)
 {
   g_mutex_init (&self->lock);
+  self->cancellable = g_cancellable_new ();
+  self->portal_fd = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "camera.take", FALSE);
-}
-
-/**
- * comptoir_camera_is_available:
- *
- * Whether to offer the camera. Inside Flatpak the camera is only reachable
- * through the Camera portal, which this window does not use yet.
- */
-gboolean
-comptoir_camera_is_available (void)
-{
-  return !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
 }
 
 /**
@@ -317,6 +367,25 @@ comptoir_camera_window_new (GtkWindow *parent)
 {
   ComptoirCameraWindow *self = g_object_new (COMPTOIR_TYPE_CAMERA_WINDOW, "transient-for", parent, NULL);
 
-  start_pipeline (self);
+  if (comptoir_camera_portal_is_needed ())
+    /* No reference held: closing the window cancels the request. */
+    comptoir_camera_portal_open_async (self->cancellable, portal_open_cb, self);
+  else
+    start_pipeline (self, "v4l2src");
   return self;
+}
+
+/**
+ * comptoir_camera_window_get_camera_source:
+ *
+ * Returns: (nullable): the GStreamer element the camera is read with
+ *   ("v4l2src", or "pipewiresrc fd=N" with the portal's PipeWire remote),
+ *   %NULL while the portal is being asked or when it refused
+ */
+const char *
+comptoir_camera_window_get_camera_source (ComptoirCameraWindow *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_CAMERA_WINDOW (self), NULL);
+
+  return self->camera_source;
 }

@@ -6,9 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "comptoir-media-store.h"
-#ifdef HAVE_CAMERA
-#include "comptoir-camera-window.h"
-#endif
 #include "comptoir-photo-editor.h"
 #include "comptoir-photo-strip-private.h"
 
@@ -406,8 +403,7 @@ comptoir_photo_strip_rebuild_tiles (ComptoirPhotoStrip *self)
     }
   gtk_box_append (self->tiles_box, create_add_tile ());
 #ifdef HAVE_CAMERA
-  if (comptoir_camera_is_available ())
-    gtk_box_append (self->tiles_box, create_camera_tile ());
+  gtk_box_append (self->tiles_box, create_camera_tile ());
 #endif
 }
 

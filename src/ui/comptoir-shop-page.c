@@ -4,28 +4,410 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
 
-#include "comptoir-shop-page.h"
+#include "comptoir-shop-export.h"
+#include "comptoir-shop-page-private.h"
+#include "comptoir-shop.h"
 
-struct _ComptoirShopPage
+/* My shop: the page builder. Every field saves itself as it is typed,
+ * about half a second after the last key, through comptoir_shop_save();
+ * invalid text stays in its field with the reason shown under it, and only
+ * valid values reach the store. Ctrl+Z puts back the last changed field as
+ * it was last saved. The preview beside follows the same ComptoirShop. */
+
+#define SAVE_DELAY_MS 500
+
+typedef struct
 {
-  GtkWidget      parent_instance;
-
-  ComptoirStore *store;
-  GtkWidget     *empty_page;
-};
+  char   *property;
+  GValue  value;
+} UndoEntry;
 
 G_DEFINE_FINAL_TYPE (ComptoirShopPage, comptoir_shop_page, GTK_TYPE_WIDGET)
+
+/* Saving */
+
+static void
+undo_entry_free (gpointer data)
+{
+  UndoEntry *entry = data;
+
+  g_free (entry->property);
+  g_value_unset (&entry->value);
+  g_free (entry);
+}
+
+static void
+update_undo_action (ComptoirShopPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.undo", !g_queue_is_empty (&self->undo));
+}
+
+void
+comptoir_shop_page_show_toast (ComptoirShopPage *self,
+            const char       *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Writes the shop; unless @for_undo, remembers the saved value of each
+ * changed field so that Ctrl+Z can put it back. */
+static void
+save_now (ComptoirShopPage *self,
+          gboolean          for_undo)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->store == NULL || g_hash_table_size (self->pending) == 0)
+    return;
+
+  if (!comptoir_shop_save (self->store, self->shop, &error))
+    {
+      comptoir_shop_page_show_toast (self, error->message);
+      gtk_label_set_text (self->save_status, _("Your last change could not be saved."));
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (!for_undo && g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      UndoEntry *entry = g_new0 (UndoEntry, 1);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->saved), key);
+
+      entry->property = g_strdup (key);
+      g_value_init (&entry->value, pspec->value_type);
+      g_object_get_property (G_OBJECT (self->saved), key, &entry->value);
+      g_queue_push_head (&self->undo, entry);
+    }
+  g_hash_table_remove_all (self->pending);
+
+  g_clear_object (&self->saved);
+  self->saved = comptoir_shop_copy (self->shop);
+  gtk_label_set_text (self->save_status, _("All changes saved on this computer."));
+  update_undo_action (self);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  ComptoirShopPage *self = data;
+
+  self->save_id = 0;
+  save_now (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+comptoir_shop_page_update_status (ComptoirShopPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *status = comptoir_opening_hours_format_status (comptoir_shop_get_opening_hours (self->shop), now);
+
+  adw_action_row_set_subtitle (self->status_row, *status ? status : _("Add your opening hours below."));
+}
+
+
+static gboolean
+checklist_idle_cb (gpointer data)
+{
+  ComptoirShopPage *self = data;
+
+  self->checklist_id = 0;
+  comptoir_shop_page_rebuild_checklist (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+shop_notify_cb (ComptoirShop     *shop,
+                GParamSpec       *pspec,
+                ComptoirShopPage *self)
+{
+  /* the store sets updated-at itself when saving */
+  if (g_strcmp0 (pspec->name, "updated-at") == 0)
+    return;
+
+  g_hash_table_add (self->pending, g_strdup (pspec->name));
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  gtk_label_set_text (self->save_status, _("Saving…"));
+
+  if (g_strcmp0 (pspec->name, "opening-hours") == 0)
+    comptoir_shop_page_update_status (self);
+  if (self->checklist_id == 0)
+    self->checklist_id = g_idle_add (checklist_idle_cb, self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (widget);
+  UndoEntry *entry;
+
+  /* what is typed but not yet saved is saved first, so that undo goes
+   * back exactly one saved change */
+  save_now (self, FALSE);
+  entry = g_queue_pop_head (&self->undo);
+  if (entry == NULL)
+    return;
+
+  g_object_set_property (G_OBJECT (self->shop), entry->property, &entry->value);
+  save_now (self, TRUE);
+  comptoir_shop_page_load_property (self, entry->property);
+  update_undo_action (self);
+  undo_entry_free (entry);
+}
+
+/* The checklist */
+
+static void
+scroll_to_widget (ComptoirShopPage *self,
+                  GtkWidget        *target)
+{
+  graphene_point_t point;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+  gtk_toggle_button_set_active (self->preview_toggle, FALSE);
+  if (gtk_widget_compute_point (target, GTK_WIDGET (self->editor_box), &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, MAX (0, point.y - 24));
+  gtk_widget_grab_focus (target);
+}
+
+static void
+checklist_row_activated_cb (AdwActionRow     *row,
+                            ComptoirShopPage *self)
+{
+  scroll_to_widget (self, g_object_get_data (G_OBJECT (row), "target"));
+}
+
+void
+comptoir_shop_page_rebuild_checklist (ComptoirShopPage *self)
+{
+  guint missing = comptoir_shop_get_missing (self->shop);
+  struct { guint flag; const char *name; const char *title; GtkWidget *target; } items[] = {
+    { COMPTOIR_SHOP_MISSING_NAME, "todo-name", N_("Give your shop a name"), GTK_WIDGET (comptoir_shop_page_find_field (self, "name")->entry) },
+    { COMPTOIR_SHOP_MISSING_CATEGORY, "todo-category", N_("Choose what kind of shop it is"), GTK_WIDGET (self->category) },
+    { COMPTOIR_SHOP_MISSING_DESCRIPTION, "todo-description", N_("Tell customers about your shop"), GTK_WIDGET (self->description) },
+    { COMPTOIR_SHOP_MISSING_LOGO, "todo-logo", N_("Add your logo"), self->photo_choose[0] },
+    { COMPTOIR_SHOP_MISSING_COVER, "todo-cover", N_("Add a cover photo"), self->photo_choose[1] },
+    { COMPTOIR_SHOP_MISSING_ADDRESS, "todo-address", N_("Add your address"), GTK_WIDGET (comptoir_shop_page_find_field (self, "street")->entry) },
+    { COMPTOIR_SHOP_MISSING_PHONE, "todo-phone", N_("Add a phone number"), GTK_WIDGET (comptoir_shop_page_find_field (self, "phone")->entry) },
+    { COMPTOIR_SHOP_MISSING_HOURS, "todo-hours", N_("Add your opening hours"), comptoir_hours_editor_get_first_day_row (self->hours_editor) },
+  };
+  guint count = 0;
+
+  for (guint i = 0; i < self->checklist_rows->len; i++)
+    adw_preferences_group_remove (self->checklist_group, g_ptr_array_index (self->checklist_rows, i));
+  g_ptr_array_set_size (self->checklist_rows, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      GtkWidget *row;
+
+      if (!(missing & items[i].flag))
+        continue;
+      row = adw_action_row_new ();
+      gtk_widget_set_name (row, items[i].name);
+      comptoir_shop_page_set_row_title (row, _(items[i].title));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("checkbox-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "target", items[i].target);
+      g_signal_connect (row, "activated", G_CALLBACK (checklist_row_activated_cb), self);
+      adw_preferences_group_add (self->checklist_group, row);
+      g_ptr_array_add (self->checklist_rows, row);
+      count++;
+    }
+
+  if (count > 0)
+    {
+      g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "One thing left to make your page complete.",
+                                                                   "%u things left to make your page complete.",
+                                                                   count), count);
+      adw_preferences_group_set_description (self->checklist_group, description);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), count > 0);
+}
+
+/* Export */
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (widget);
+
+  if (self->export_uri != NULL)
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), self->export_uri, GDK_CURRENT_TIME);
+}
+
+/**
+ * comptoir_shop_page_export_to:
+ * @self: the page
+ * @file: where to write the page
+ *
+ * Exports the page as it is now and says how it went in a toast.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+comptoir_shop_page_export_to (ComptoirShopPage *self,
+                              GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (COMPTOIR_IS_SHOP_PAGE (self), FALSE);
+
+  if (!comptoir_shop_export_html (self->shop, self->store, file, &error))
+    {
+      comptoir_shop_page_show_toast (self, error->message);
+      return FALSE;
+    }
+  g_free (self->export_uri);
+  self->export_uri = g_file_get_uri (file);
+  toast = adw_toast_new (_("Your page is exported"));
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, "shop.open-export");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    ComptoirShopPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      comptoir_shop_page_export_to (self, file);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  const char *name = comptoir_shop_get_name (self->shop);
+  g_autofree char *file_name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export My Page"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* Translators: file name of the exported page when the shop has no name yet */
+  file_name = g_strdup_printf ("%s.html", *name ? name : _("my-shop"));
+  g_strdelimit (file_name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  gtk_file_filter_set_name (filter, _("Web pages"));
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Folding */
+
+static void
+preview_toggled_cb (ComptoirShopPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet,
+                                      gtk_toggle_button_get_active (self->preview_toggle) ? "preview" : "editor");
+}
+
+static void
+update_folded (ComptoirShopPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_toggle), folded);
+  if (!folded)
+    gtk_toggle_button_set_active (self->preview_toggle, FALSE);
+}
+
+static gboolean
+folded_idle_cb (gpointer data)
+{
+  ComptoirShopPage *self = data;
+
+  self->folded_id = 0;
+  update_folded (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: showing the toggle then
+ * would change the toolbar in the middle of a layout, so wait. */
+static void
+leaflet_folded_cb (ComptoirShopPage *self)
+{
+  if (self->folded_id == 0)
+    self->folded_id = g_idle_add (folded_idle_cb, self);
+}
+
+static gboolean
+clock_cb (gpointer data)
+{
+  comptoir_shop_page_update_status (data);
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 comptoir_shop_page_dispose (GObject *object)
 {
   ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (object);
 
-  g_clear_object (&self->store);
+  /* nothing typed is lost when the window closes */
+  if (self->save_id != 0)
+    save_now (self, FALSE);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->checklist_id, g_source_remove);
+  g_clear_handle_id (&self->folded_id, g_source_remove);
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_SHOP_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->shop);
+  g_clear_object (&self->saved);
 
   G_OBJECT_CLASS (comptoir_shop_page_parent_class)->dispose (object);
+}
+
+static void
+comptoir_shop_page_finalize (GObject *object)
+{
+  ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (object);
+
+  g_queue_clear_full (&self->undo, undo_entry_free);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->payment_checks, g_ptr_array_unref);
+  g_free (self->export_uri);
+
+  G_OBJECT_CLASS (comptoir_shop_page_parent_class)->finalize (object);
 }
 
 static void
@@ -35,24 +417,126 @@ comptoir_shop_page_class_init (ComptoirShopPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = comptoir_shop_page_dispose;
+  object_class->finalize = comptoir_shop_page_finalize;
 
+  g_type_ensure (COMPTOIR_TYPE_SHOP_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-shop-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, empty_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, save_status);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, preview_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, editor_box);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, preview);
+
+  gtk_widget_class_install_action (widget_class, "shop.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "shop.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "shop.open-export", NULL, open_export_action);
 }
 
 static void
 comptoir_shop_page_init (ComptoirShopPage *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->fields = g_ptr_array_new_with_free_func (g_free);
+  self->checklist_rows = g_ptr_array_new ();
+  self->payment_checks = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+  self->shop = comptoir_shop_new ();
+  self->saved = comptoir_shop_copy (self->shop);
+  g_queue_init (&self->undo);
+
+  comptoir_shop_page_build_editor (self);
+  comptoir_shop_preview_set_shop (self->preview, self->shop);
+
+  /* Ctrl+Z here means “undo my last saved change”, even inside an entry. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                                                          gtk_named_action_new ("shop.undo")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  g_signal_connect_swapped (self->preview_toggle, "toggled", G_CALLBACK (preview_toggled_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
+  update_folded (self);
+
+  self->loading = TRUE;
+  comptoir_shop_page_load_property (self, NULL);
+  update_undo_action (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.export", FALSE);
+  self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
 }
 
+/**
+ * comptoir_shop_page_set_store:
+ *
+ * Loads the shop from @store into the editor; from then on every change
+ * is saved there.
+ */
 void
 comptoir_shop_page_set_store (ComptoirShopPage *self,
-                                ComptoirStore *store)
+                              ComptoirStore    *store)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirShop) shop = NULL;
+
   g_return_if_fail (COMPTOIR_IS_SHOP_PAGE (self));
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  shop = comptoir_shop_load (store, &error);
+  if (shop == NULL)
+    {
+      /* Do not overwrite what cannot be read. */
+      comptoir_shop_page_show_toast (self, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->editor_box), FALSE);
+      return;
+    }
+
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
+  g_set_object (&self->shop, shop);
+  g_clear_object (&self->saved);
+  self->saved = comptoir_shop_copy (shop);
+  g_queue_clear_full (&self->undo, undo_entry_free);
+  g_hash_table_remove_all (self->pending);
+
+  comptoir_shop_preview_set_shop (self->preview, self->shop);
+  comptoir_shop_page_load_property (self, NULL);
+  g_signal_connect (self->shop, "notify", G_CALLBACK (shop_notify_cb), self);
+  update_undo_action (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor_box), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.export", TRUE);
+}
+
+/**
+ * comptoir_shop_page_get_shop:
+ *
+ * Returns: (transfer none): the shop being edited
+ */
+ComptoirShop *
+comptoir_shop_page_get_shop (ComptoirShopPage *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_SHOP_PAGE (self), NULL);
+
+  return self->shop;
+}
+
+/**
+ * comptoir_shop_page_flush:
+ *
+ * Saves now what is waiting for the typing pause.
+ */
+void
+comptoir_shop_page_flush (ComptoirShopPage *self)
+{
+  g_return_if_fail (COMPTOIR_IS_SHOP_PAGE (self));
+
+  save_now (self, FALSE);
 }

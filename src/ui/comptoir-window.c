@@ -166,6 +166,8 @@ comptoir_window_constructed (GObject *object)
 
   section = g_settings_get_string (self->settings, "last-section");
   comptoir_window_show_section (self, section);
+  /* The first section is already visible: no notification for it. */
+  stack_visible_child_cb (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 

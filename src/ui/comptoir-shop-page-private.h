@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+/* Shared between comptoir-shop-page.c (saving, undo, checklist, export)
+ * and comptoir-shop-page-editor.c (the fields and their loading). */
+
+#include <adwaita.h>
+
+#include "comptoir-hours-editor.h"
+#include "comptoir-shop-page.h"
+#include "comptoir-shop-preview.h"
+
+G_BEGIN_DECLS
+
+#define N_SOCIAL_FIELDS 3
+
+typedef gboolean (*Validator) (const char *text, char **out_normalized, GError **error);
+
+typedef struct
+{
+  const char      *property;
+  const char      *name;
+  const char      *title;
+  Validator        validate;
+  GtkInputPurpose  purpose;
+} TextFieldInfo;
+
+typedef struct
+{
+  ComptoirShopPage    *self;
+  const TextFieldInfo *info;
+  GtkEditable         *entry;
+  GtkWidget           *error_row;
+  GtkLabel            *error_label;
+} TextField;
+
+struct _ComptoirShopPage
+{
+  GtkWidget            parent_instance;
+
+  ComptoirStore       *store;
+  ComptoirShop        *shop;
+  ComptoirShop        *saved;      /* as last written to the store */
+  GHashTable          *pending;    /* property names changed since */
+  GQueue               undo;       /* UndoEntry, last on top */
+  guint                save_id;
+  guint                clock_id;
+  guint                checklist_id;
+  guint                folded_id;
+  gboolean             loading;
+  char                *export_uri;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkLabel            *save_status;
+  GtkToggleButton     *preview_toggle;
+  AdwLeaflet          *leaflet;
+  GtkScrolledWindow   *scrolled;
+  GtkBox              *editor_box;
+  ComptoirShopPreview *preview;
+
+  AdwPreferencesGroup *checklist_group;
+  GPtrArray           *checklist_rows;
+  GPtrArray           *fields;     /* TextField */
+  TextField           *social[N_SOCIAL_FIELDS];
+  GtkTextView         *description;
+  AdwComboRow         *category;
+  AdwActionRow        *photo_rows[2];    /* logo, cover */
+  GtkPicture          *photo_pictures[2];
+  GtkWidget           *photo_choose[2];
+  GtkWidget           *photo_remove[2];
+  GCancellable        *cancellable;
+  AdwActionRow        *status_row;
+  ComptoirHoursEditor *hours_editor;
+  GtkSwitch           *collect_switch;
+  AdwExpanderRow      *delivery_row;
+  GtkEditable         *communes;
+  GtkSpinButton       *radius;
+  TextField           *fee;
+  TextField           *free_above;
+  GtkSwitch           *shipping_switch;
+  GPtrArray           *payment_checks; /* GtkCheckButton, in comptoir_shop_payment_method_ids() order */
+};
+
+void       comptoir_shop_page_build_editor      (ComptoirShopPage *self);
+void       comptoir_shop_page_load_property     (ComptoirShopPage *self,
+                                                 const char       *property);
+TextField *comptoir_shop_page_find_field        (ComptoirShopPage *self,
+                                                 const char       *property);
+void       comptoir_shop_page_set_row_title     (gpointer          row,
+                                                 const char       *title);
+void       comptoir_shop_page_update_status     (ComptoirShopPage *self);
+void       comptoir_shop_page_show_toast        (ComptoirShopPage *self,
+                                                 const char       *text);
+void       comptoir_shop_page_add_photo_rows    (ComptoirShopPage *self,
+                                                 GtkWidget        *group);
+void       comptoir_shop_page_load_photos       (ComptoirShopPage *self);
+void       comptoir_shop_page_rebuild_checklist (ComptoirShopPage *self);
+
+G_END_DECLS

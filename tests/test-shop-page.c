@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "comptoir-application.h"
+#include "comptoir-shop.h"
+#include "comptoir-shop-page.h"
+#include "comptoir-test-utils.h"
+#include "comptoir-window.h"
+
+/* Fills the whole shop page through the real editor in the real window,
+ * as a merchant would, then checks what reached the store and what the
+ * preview shows. Screenshots go to the build folder. */
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_for_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  spin (300);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot saved to %s", path);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get (GtkWidget  *root,
+     const char *name)
+{
+  GtkWidget *widget = find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *name,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (get (root, name)), text);
+  spin (20);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *name)
+{
+  g_signal_emit_by_name (get (root, name), "clicked");
+  spin (50);
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (get (root, name)));
+}
+
+/* The error message shown under an entry row: the label of the row that
+ * follows it. */
+static GtkLabel *
+error_label_after (GtkWidget  *root,
+                   const char *name)
+{
+  GtkWidget *row = gtk_widget_get_next_sibling (get (root, name));
+
+  g_assert_nonnull (row);
+  return GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+}
+
+
+/* A picture as a camera would give it. */
+static GFile *
+write_jpeg (const char *name,
+            int         width,
+            int         height,
+            guint32     rgb)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autofree char *path = comptoir_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, rgb << 8 | 0xff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+has_photos (gpointer data)
+{
+  ComptoirShop *shop = data;
+
+  return *comptoir_shop_get_logo_hash (shop) != '\0' && *comptoir_shop_get_cover_hash (shop) != '\0';
+}
+
+static gboolean
+has_paintable (gpointer data)
+{
+  return gtk_picture_get_paintable (GTK_PICTURE (data)) != NULL;
+}
+
+static ComptoirShop *
+load_from_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (NULL, &error);
+  ComptoirShop *shop;
+
+  g_assert_no_error (error);
+  shop = comptoir_shop_load (store, &error);
+  g_assert_no_error (error);
+  return shop;
+}
+
+static void
+test_fill_whole_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  ComptoirApplication *app = comptoir_application_new ();
+  GtkWidget *window, *page, *preview;
+  GtkAdjustment *vadjustment;
+  g_autoptr(ComptoirShop) stored = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkLabel *siret_error;
+  const ComptoirOpeningHours *hours;
+  const ComptoirTimeRange *ranges;
+  guint n;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 1000);
+  wait_for_mapped (window);
+  gtk_widget_activate_action (window, "win.show-section", "s", "shop");
+  spin (300);
+
+  page = get (window, "shop-page");
+  preview = get (page, "preview");
+  save_screenshot (window, "shop-page-empty");
+  g_assert_true (gtk_widget_get_mapped (preview)); /* wide: side by side */
+  g_assert_false (gtk_widget_get_visible (get (page, "preview-toggle")));
+
+  /* A first-time merchant gets the checklist; each item leads to its field. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (get (page, "scrolled")));
+  g_assert_nonnull (find_named (page, "todo-name"));
+  g_assert_nonnull (find_named (page, "todo-phone"));
+  g_assert_nonnull (find_named (page, "todo-cover"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  g_signal_emit_by_name (get (page, "todo-hours"), "activated");
+  spin (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 300);
+  save_screenshot (window, "shop-page-empty-hours");
+  gtk_adjustment_set_value (vadjustment, 0);
+
+  /* Identity */
+  type_into (page, "shop-name", "Boulangerie Martin");
+  type_into (page, "shop-tagline", "Pain au levain, cuit au feu de bois");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get (page, "shop-description")));
+  gtk_text_buffer_set_text (buffer, "Depuis 1987, au cœur du village.\n\nNos spécialités :\n", -1);
+  /* bold through the toolbar, on a selection */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 13);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 31);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  click (page, "description-bold");
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  click (page, "description-list");
+  gtk_text_buffer_insert_at_cursor (buffer, "la tourte de seigle", -1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get (page, "shop-category")), 0); /* bakery */
+
+  /* Where and how to reach */
+  type_into (page, "shop-street", "12 rue de la République");
+  type_into (page, "shop-postcode", "24200");
+  type_into (page, "shop-city", "Sarlat-la-Canéda");
+  type_into (page, "shop-phone", "06 12 34 56 78");
+  type_into (page, "shop-email", "contact@boulangerie-martin.fr");
+  type_into (page, "shop-website", "www.boulangerie-martin.fr");
+  type_into (page, "social-facebook", "facebook.com/boulangerie.martin");
+
+  /* A SIRET with a digit wrong: explained under the field, kept as typed. */
+  type_into (page, "shop-siret", "732 829 320 00075");
+  siret_error = error_label_after (page, "shop-siret");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (siret_error))));
+  g_assert_cmpstr (gtk_label_get_text (siret_error), ==,
+                   "Ce numéro SIRET n’existe pas : un chiffre est peut-être faux ou deux sont inversés. Vérifiez-le sur votre Kbis.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get (page, "shop-siret"))), ==, "732 829 320 00075");
+  g_assert_true (gtk_widget_has_css_class (get (page, "shop-siret"), "error"));
+
+  /* Opening hours: Tuesday 7:00–13:00 and 15:30–19:30 */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (get (page, "day-2")), TRUE);
+  spin (50);
+  type_into (page, "day-2-open-0", "7:00");
+  type_into (page, "day-2-close-0", "13h");
+  click (page, "day-2-add");
+  type_into (page, "day-2-open-1", "15h30");
+  type_into (page, "day-2-close-1", "19:30");
+  /* an overlapping range is refused with a reason */
+  click (page, "day-2-add");
+  type_into (page, "day-2-open-2", "12:00");
+  type_into (page, "day-2-close-2", "14:00");
+  {
+    GtkLabel *day_error = NULL;
+    GtkWidget *remove = get (page, "day-2-remove-2");
+    GtkWidget *range_row = gtk_widget_get_ancestor (remove, GTK_TYPE_LIST_BOX_ROW);
+    GtkWidget *error_row = gtk_widget_get_next_sibling (range_row);
+
+    day_error = GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row)));
+    g_assert_true (gtk_widget_get_visible (error_row));
+    g_assert_nonnull (strstr (gtk_label_get_text (day_error), "7:00–13:00"));
+    save_screenshot (window, "shop-page-hours-overlap");
+    click (page, "day-2-remove-2");
+    g_assert_false (gtk_widget_get_visible (error_row));
+  }
+  /* Saturday night, past midnight */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (get (page, "day-6")), TRUE);
+  spin (50);
+  type_into (page, "day-6-open-0", "19:00");
+  type_into (page, "day-6-close-0", "2:00");
+  /* Summer holidays */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get (page, "exception-form")), TRUE);
+  type_into (page, "exception-from", "24/08/2026");
+  type_into (page, "exception-to", "06/09/2026");
+  type_into (page, "exception-label", "Congés d’été");
+  click (page, "exception-add");
+  g_assert_nonnull (find_named (page, "exception-remove-0"));
+
+  /* Logo and cover through the photo pipeline */
+  {
+    g_autoptr(GFile) logo = write_jpeg ("logo.jpg", 400, 400, 0xc64600);
+    g_autoptr(GFile) cover = write_jpeg ("devanture.jpg", 1600, 900, 0x986a44);
+    ComptoirShop *shop = comptoir_shop_page_get_shop (COMPTOIR_SHOP_PAGE (page));
+
+    comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "logo", logo);
+    comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "cover", cover);
+    wait_for (has_photos, shop);
+    wait_for (has_paintable, get (preview, "preview-market-cover"));
+    wait_for (has_paintable, get (page, "cover-picture"));
+    g_assert_true (gtk_widget_get_visible (get (page, "logo-remove")));
+  }
+
+  /* Services and payments */
+  gtk_switch_set_active (GTK_SWITCH (get (page, "service-collect")), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (get (page, "service-delivery")), TRUE);
+  type_into (page, "delivery-communes", "Sarlat-la-Canéda, Vitrac ,La Roque-Gageac");
+  type_into (page, "delivery-fee", "3,50 €");
+  type_into (page, "delivery-free-above", "30");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get (page, "payment-card")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get (page, "payment-meal_voucher")), TRUE);
+
+  /* autosave after the typing pause */
+  spin (900);
+  stored = load_from_store ();
+  g_assert_cmpstr (comptoir_shop_get_name (stored), ==, "Boulangerie Martin");
+  g_assert_cmpstr (comptoir_shop_get_tagline (stored), ==, "Pain au levain, cuit au feu de bois");
+  g_assert_cmpstr (comptoir_shop_get_description (stored), ==,
+                   "Depuis 1987, **au cœur du village**.\n\nNos spécialités :\n- la tourte de seigle");
+  g_assert_cmpstr (comptoir_shop_get_category (stored), ==, "bakery");
+  g_assert_cmpstr (comptoir_shop_get_street (stored), ==, "12 rue de la République");
+  g_assert_cmpstr (comptoir_shop_get_postcode (stored), ==, "24200");
+  g_assert_cmpstr (comptoir_shop_get_phone (stored), ==, "+33612345678");
+  g_assert_cmpstr (comptoir_shop_get_website (stored), ==, "https://www.boulangerie-martin.fr");
+  g_assert_cmpstr (comptoir_shop_get_social_links (stored)[0], ==, "https://facebook.com/boulangerie.martin");
+  g_assert_cmpstr (comptoir_shop_get_siret (stored), ==, ""); /* the wrong one was not stored */
+  g_assert_cmpuint (strlen (comptoir_shop_get_logo_hash (stored)), ==, 64);
+  g_assert_cmpuint (strlen (comptoir_shop_get_cover_hash (stored)), ==, 64);
+  hours = comptoir_shop_get_opening_hours (stored);
+  ranges = comptoir_opening_hours_get_ranges (hours, G_DATE_TUESDAY, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (ranges[0].open, ==, 7 * 60);
+  g_assert_cmpuint (ranges[0].close, ==, 13 * 60);
+  g_assert_cmpuint (ranges[1].open, ==, 15 * 60 + 30);
+  ranges = comptoir_opening_hours_get_ranges (hours, G_DATE_SATURDAY, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (ranges[0].close, ==, 2 * 60);
+  g_assert_cmpuint (comptoir_opening_hours_get_n_exceptions (hours), ==, 1);
+  g_assert_true (comptoir_opening_hours_get_exception (hours, 0)->closed);
+  g_assert_true (comptoir_shop_get_click_and_collect (stored));
+  g_assert_true (comptoir_shop_get_delivery (stored));
+  g_assert_cmpuint (g_strv_length ((char **) comptoir_shop_get_delivery_communes (stored)), ==, 3);
+  g_assert_cmpstr (comptoir_shop_get_delivery_communes (stored)[1], ==, "Vitrac");
+  g_assert_cmpint (comptoir_shop_get_delivery_fee_cents (stored), ==, 350);
+  g_assert_cmpint (comptoir_shop_get_delivery_free_above_cents (stored), ==, 3000);
+  g_assert_true (comptoir_shop_accepts_payment (stored, "card"));
+  g_assert_true (comptoir_shop_accepts_payment (stored, "meal_voucher"));
+  g_assert_false (comptoir_shop_accepts_payment (stored, "cheque"));
+  g_clear_object (&stored);
+
+  /* the SIRET, corrected, is stored; the checklist is done */
+  type_into (page, "shop-siret", "732 829 320 00074");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (siret_error))));
+  spin (900);
+  stored = load_from_store ();
+  g_assert_cmpstr (comptoir_shop_get_siret (stored), ==, "73282932000074");
+  g_clear_object (&stored);
+  /* nothing left to do: the checklist is gone */
+  g_assert_null (find_named (page, "todo-hours"));
+  g_assert_null (find_named (page, "todo-name"));
+  g_assert_null (find_named (page, "todo-cover"));
+
+  /* The preview shows the same shop, in French. */
+  g_assert_cmpstr (label_text (preview, "preview-market-name"), ==, "Boulangerie Martin");
+  g_assert_cmpstr (label_text (preview, "preview-market-tagline"), ==, "Pain au levain, cuit au feu de bois");
+  g_assert_cmpstr (label_text (preview, "preview-market-category"), ==, "Boulangerie");
+  g_assert_cmpstr (label_text (preview, "preview-market-description"), ==,
+                   "Depuis 1987, au cœur du village.\n\nNos spécialités :\n\n• la tourte de seigle");
+  g_assert_cmpstr (label_text (preview, "preview-market-address"), ==, "12 rue de la République\n24200 Sarlat-la-Canéda");
+  g_assert_cmpstr (label_text (preview, "preview-market-phone"), ==, "06 12 34 56 78");
+  g_assert_nonnull (strstr (label_text (preview, "preview-market-hours"), "Mardi : 7:00–13:00, 15:30–19:30"));
+  g_assert_nonnull (strstr (label_text (preview, "preview-market-hours"), "Samedi : 19:00–2:00"));
+  g_assert_nonnull (strstr (label_text (preview, "preview-market-services"), "Click & collect"));
+  g_assert_nonnull (strstr (label_text (preview, "preview-market-services"), "3,50"));
+  g_assert_cmpstr (label_text (preview, "preview-card-name"), ==, "Boulangerie Martin");
+  g_assert_cmpstr (label_text (preview, "preview-card-subtitle"), ==, "Boulangerie · Sarlat-la-Canéda");
+  g_assert_cmpstr (label_text (page, "preview-market-status"), !=, "");
+  save_screenshot (window, "shop-page-filled");
+
+  /* the preview follows typing */
+  type_into (page, "shop-name", "Boulangerie Martine");
+  spin (100);
+  g_assert_cmpstr (label_text (preview, "preview-card-name"), ==, "Boulangerie Martine");
+  spin (900);
+
+  /* Ctrl+Z puts the last changed field back as it was saved before. */
+  g_assert_true (gtk_widget_activate_action (page, "shop.undo", NULL));
+  spin (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get (page, "shop-name"))), ==, "Boulangerie Martin");
+  stored = load_from_store ();
+  g_assert_cmpstr (comptoir_shop_get_name (stored), ==, "Boulangerie Martin");
+  g_clear_object (&stored);
+
+  /* phone width, and the directory card */
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (get (preview, "preview-market-name"), ADW_TYPE_VIEW_STACK);
+
+    g_assert_cmpint (gtk_widget_get_width (stack), >, 390);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get (preview, "preview-phone")), TRUE);
+    spin (300);
+    g_assert_cmpint (gtk_widget_get_width (stack), <=, 390);
+  }
+  save_screenshot (window, "shop-page-phone-preview");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (get (preview, "preview-card-name"),
+                                                                                 ADW_TYPE_VIEW_STACK)),
+                                         "directory");
+  spin (300);
+  save_screenshot (window, "shop-page-directory-card");
+
+  /* Export */
+  {
+    g_autofree char *path = comptoir_test_tmp_path ("boulangerie.html");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *html = NULL;
+
+    g_assert_true (comptoir_shop_page_export_to (COMPTOIR_SHOP_PAGE (page), file));
+    g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+    g_assert_nonnull (strstr (html, "<h1>Boulangerie Martin</h1>"));
+    g_assert_nonnull (strstr (html, "Horaires d’ouverture"));
+    g_assert_nonnull (strstr (html, "<img class=\"cover\" alt=\"\" src=\"data:image/jpeg;base64,"));
+  }
+
+  /* A narrow window shows one side at a time, with a toggle. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+  spin (500);
+  g_assert_true (gtk_widget_get_visible (get (page, "preview-toggle")));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get (page, "preview-toggle")), TRUE);
+  spin (500);
+  g_assert_true (gtk_widget_get_mapped (preview));
+  save_screenshot (window, "shop-page-narrow-preview");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  spin (100);
+  g_object_unref (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+  comptoir_test_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
+
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/shop-page/fill-whole-page", test_fill_whole_page);
+
+  return g_test_run ();
+}
