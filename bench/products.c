@@ -9,6 +9,7 @@
 #include "comptoir-media-store.h"
 #include "comptoir-photo-pipeline.h"
 #include "comptoir-product-store.h"
+#include "comptoir-products-page.h"
 #include "comptoir-store-private.h"
 #include "comptoir-window.h"
 
@@ -167,6 +168,7 @@ run (guint n)
   g_autofree char *data = g_dir_make_tmp ("comptoir-bench-products-XXXXXX", NULL);
   GtkWidget *window;
   GtkWidget *list;
+  GtkWidget *page;
   GtkAdjustment *adjustment;
   gint64 start, first_rows, scroll_start;
   double scroll_s;
@@ -211,7 +213,8 @@ run (guint n)
       g_main_context_iteration (NULL, TRUE);
       if (n_frames == frames)
         continue;
-      list = find_widget (window, n > 0 ? GTK_TYPE_LIST_VIEW : ADW_TYPE_STATUS_PAGE);
+      page = find_widget (window, COMPTOIR_TYPE_PRODUCTS_PAGE);
+      list = page ? find_widget (page, n > 0 ? GTK_TYPE_LIST_VIEW : ADW_TYPE_STATUS_PAGE) : NULL;
       if (list != NULL && (n == 0 || gtk_widget_get_first_child (list) != NULL))
         break;
     }
@@ -229,6 +232,10 @@ run (guint n)
 
       adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
       wait_frames (2);
+      if (g_getenv ("COMPTOIR_BENCH_DEBUG"))
+        g_printerr ("  list of %u items in %s: upper %.0f, page %.0f\n", g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                    G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_ancestor (list, GTK_TYPE_STACK))),
+                    gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
       for (;;)
         {
           double upper = gtk_adjustment_get_upper (adjustment);
@@ -236,7 +243,11 @@ run (guint n)
           double value = gtk_adjustment_get_value (adjustment);
 
           if (value >= upper - page - 1)
-            break;
+            {
+              if (g_getenv ("COMPTOIR_BENCH_DEBUG"))
+                g_printerr ("  end at %.0f of %.0f after %u steps\n", value, upper, steps);
+              break;
+            }
           step = MAX (page, upper / 600);
           step_start = g_get_monotonic_time ();
           gtk_adjustment_set_value (adjustment, MIN (value + step, upper - page));
