@@ -25,6 +25,11 @@ struct _ComptoirProduct
   gboolean archived;
   char *cover_hash;
   char *updated_at;
+
+  /* Loaded and saved with the product, not by the list rows. */
+  gboolean details_loaded;
+  GPtrArray *options;   /* of ComptoirProductOption */
+  GPtrArray *variants;  /* of ComptoirVariant */
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirProduct, comptoir_product, G_TYPE_OBJECT)
@@ -509,6 +514,8 @@ comptoir_product_finalize (GObject *object)
 {
   ComptoirProduct *self = COMPTOIR_PRODUCT (object);
 
+  g_clear_pointer (&self->options, g_ptr_array_unref);
+  g_clear_pointer (&self->variants, g_ptr_array_unref);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
@@ -602,4 +609,104 @@ ComptoirProduct *
 comptoir_product_new (void)
 {
   return g_object_new (COMPTOIR_TYPE_PRODUCT, NULL);
+}
+
+static GPtrArray *
+copy_options (GPtrArray *options)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_product_option_free);
+
+  for (guint i = 0; options != NULL && i < options->len; i++)
+    g_ptr_array_add (result, comptoir_product_option_copy (g_ptr_array_index (options, i)));
+  return result;
+}
+
+static GPtrArray *
+copy_variants (GPtrArray *variants)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_variant_free);
+
+  for (guint i = 0; variants != NULL && i < variants->len; i++)
+    g_ptr_array_add (result, comptoir_variant_copy (g_ptr_array_index (variants, i)));
+  return result;
+}
+
+/**
+ * comptoir_product_get_options:
+ * @self: a #ComptoirProduct
+ *
+ * Returns: (transfer none) (element-type ComptoirProductOption): the
+ *   options (empty for a product without variants, and for the items of
+ *   a product list, which do not load them)
+ */
+GPtrArray *
+comptoir_product_get_options (ComptoirProduct *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_PRODUCT (self), NULL);
+  if (self->options == NULL)
+    self->options = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_product_option_free);
+  return self->options;
+}
+
+/**
+ * comptoir_product_set_options:
+ * @self: a #ComptoirProduct
+ * @options: (element-type ComptoirProductOption) (nullable): copied
+ *
+ * Sets the options. The variants are not changed: see
+ * comptoir_variants_generate().
+ */
+void
+comptoir_product_set_options (ComptoirProduct *self,
+                              GPtrArray       *options)
+{
+  g_return_if_fail (COMPTOIR_IS_PRODUCT (self));
+  g_clear_pointer (&self->options, g_ptr_array_unref);
+  self->options = copy_options (options);
+  self->details_loaded = TRUE;
+}
+
+/**
+ * comptoir_product_get_variants:
+ * @self: a #ComptoirProduct
+ *
+ * Returns: (transfer none) (element-type ComptoirVariant): the variants
+ */
+GPtrArray *
+comptoir_product_get_variants (ComptoirProduct *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_PRODUCT (self), NULL);
+  if (self->variants == NULL)
+    self->variants = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_variant_free);
+  return self->variants;
+}
+
+/**
+ * comptoir_product_set_variants:
+ * @self: a #ComptoirProduct
+ * @variants: (element-type ComptoirVariant) (nullable): copied
+ */
+void
+comptoir_product_set_variants (ComptoirProduct *self,
+                               GPtrArray       *variants)
+{
+  g_return_if_fail (COMPTOIR_IS_PRODUCT (self));
+  g_clear_pointer (&self->variants, g_ptr_array_unref);
+  self->variants = copy_variants (variants);
+  self->details_loaded = TRUE;
+}
+
+/**
+ * comptoir_product_get_details_loaded:
+ * @self: a #ComptoirProduct
+ *
+ * Returns: %TRUE if the options and variants were loaded or set, so that
+ *   comptoir_product_write() saves them; %FALSE for the items of a list,
+ *   whose writes leave the stored options and variants alone
+ */
+gboolean
+comptoir_product_get_details_loaded (ComptoirProduct *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_PRODUCT (self), FALSE);
+  return self->details_loaded;
 }

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "comptoir-variant.h"
+
 G_BEGIN_DECLS
 
 #define COMPTOIR_TYPE_PRODUCT (comptoir_product_get_type ())
@@ -42,6 +44,12 @@ const char *comptoir_product_get_cover_hash (ComptoirProduct *self);
 void comptoir_product_set_cover_hash (ComptoirProduct *self, const char *value);
 const char *comptoir_product_get_updated_at (ComptoirProduct *self);
 void comptoir_product_set_updated_at (ComptoirProduct *self, const char *value);
+
+GPtrArray *comptoir_product_get_options (ComptoirProduct *self);
+void comptoir_product_set_options (ComptoirProduct *self, GPtrArray *options);
+GPtrArray *comptoir_product_get_variants (ComptoirProduct *self);
+void comptoir_product_set_variants (ComptoirProduct *self, GPtrArray *variants);
+gboolean comptoir_product_get_details_loaded (ComptoirProduct *self);
 
 typedef enum
 {

@@ -199,8 +199,47 @@ static const char schema_v1[] =
   "  PRIMARY KEY (account_id, resource)"
   ");";
 
+/* The catalogue: folded copies (no case, no accents: comptoir_fold(), a
+ * function every connection of the store registers) of the name, for
+ * sorting, and of the name, SKUs and GTIN, for searching, kept by
+ * triggers so that every writer keeps them right. Indexes for each sort
+ * order of the products list. */
+#define SEARCH_TEXT(p) \
+  "comptoir_fold (" p ".name || ' ' || " p ".sku || ' ' || " p ".gtin || ' ' || " \
+  "coalesce ((SELECT group_concat (v.sku, ' ') FROM product_variants v WHERE v.product_id = " p ".id), ''))"
+
+static const char schema_v2[] =
+  "ALTER TABLE products ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE products ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+  "UPDATE products SET sort_name = comptoir_fold (name), search_text = " SEARCH_TEXT ("products") ";"
+  "CREATE TRIGGER products_fold_insert AFTER INSERT ON products BEGIN"
+  "  UPDATE products SET sort_name = comptoir_fold (NEW.name), search_text = " SEARCH_TEXT ("NEW")
+  "  WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER products_fold_update AFTER UPDATE OF name, sku, gtin ON products BEGIN"
+  "  UPDATE products SET sort_name = comptoir_fold (NEW.name), search_text = " SEARCH_TEXT ("NEW")
+  "  WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER product_variants_fold_insert AFTER INSERT ON product_variants BEGIN"
+  "  UPDATE products SET search_text = " SEARCH_TEXT ("products") " WHERE id = NEW.product_id;"
+  "END;"
+  "CREATE TRIGGER product_variants_fold_update AFTER UPDATE OF sku ON product_variants BEGIN"
+  "  UPDATE products SET search_text = " SEARCH_TEXT ("products") " WHERE id = NEW.product_id;"
+  "END;"
+  "CREATE TRIGGER product_variants_fold_delete AFTER DELETE ON product_variants BEGIN"
+  "  UPDATE products SET search_text = " SEARCH_TEXT ("products") " WHERE id = OLD.product_id;"
+  "END;"
+  "CREATE INDEX products_by_sort_name ON products (archived, sort_name, id);"
+  "CREATE INDEX products_by_price ON products (archived, price_cents, id);"
+  "CREATE INDEX products_by_stock ON products (archived, stock IS NULL, stock, id);"
+  "CREATE INDEX products_by_stock_desc ON products (archived, stock IS NULL, stock DESC, id DESC);"
+  "CREATE INDEX products_by_updated ON products (archived, updated_at, id);"
+  "CREATE INDEX products_by_category ON products (archived, category);"
+  "CREATE INDEX product_publications_by_account ON product_publications (account_id, state);";
+
 static const ComptoirMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const ComptoirMigration *

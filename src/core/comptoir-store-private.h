@@ -39,6 +39,9 @@ void         comptoir_sql_bind_text   (sqlite3_stmt *stmt,
 const char  *comptoir_sql_column_text (sqlite3_stmt *stmt,
                                        int           index);
 char        *comptoir_now_iso8601     (void);
+void         comptoir_sql_fold        (sqlite3_context  *context,
+                                       int               argc,
+                                       sqlite3_value   **argv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -7,6 +7,7 @@
 
 #include "comptoir-error.h"
 #include "comptoir-store-private.h"
+#include "comptoir-text.h"
 
 struct _ComptoirStore
 {
@@ -247,6 +248,9 @@ comptoir_store_open_with_migrations (const char               *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  /* Folded text for sorting and searching, kept by triggers (schema v2). */
+  sqlite3_create_function_v2 (self->db, "comptoir_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              NULL, comptoir_sql_fold, NULL, NULL, NULL);
 
   /* A database written by a newer Comptoir is refused before anything
    * may write to the file, not even a pragma. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "comptoir-application.h"
+#include "comptoir-csv.h"
 #include "comptoir-window.h"
 
 struct _ComptoirApplication
@@ -137,6 +138,105 @@ comptoir_application_startup (GApplication *application)
   self->store = comptoir_store_open (NULL, &self->store_error);
 }
 
+/* Headless import: exit status 0 when every row was imported, 2 when some
+ * rows were refused (the others are imported), 1 when nothing was. */
+static int
+import_products (ComptoirStore *store,
+                 const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirCsvPreview) preview = NULL;
+  g_auto(GStrv) warnings = NULL;
+  guint n_imported = 0;
+  guint n_rejected;
+
+  preview = comptoir_csv_import_preview (file, NULL, &error);
+  if (preview == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  n_rejected = preview->rejected->len;
+  for (guint i = 0; i < n_rejected; i++)
+    {
+      ComptoirCsvRejection *rejection = g_ptr_array_index (preview->rejected, i);
+      /* TRANSLATORS: a refused row of an imported spreadsheet: line number, reason */
+      g_printerr (_("Line %u: %s\n"), rejection->line, rejection->reason);
+    }
+
+  if (preview->rows->len > 0
+      && !comptoir_csv_import_commit (store, preview, &n_imported, &warnings, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr ("%s\n", warnings[i]);
+
+  /* TRANSLATORS: the summary of a headless import, with the next string:
+   * "42 products imported, 3 lines refused" */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u product imported", "%u products imported", n_imported),
+           n_imported);
+  g_print (g_dngettext (GETTEXT_PACKAGE, ", %u line refused\n", ", %u lines refused\n", n_rejected),
+           n_rejected);
+
+  if (n_imported == 0 && n_rejected > 0)
+    return 1;
+  return n_rejected > 0 ? 2 : 0;
+}
+
+static int
+export_products (ComptoirStore *store,
+                 const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  gint64 n = comptoir_store_count (store, "products");
+
+  if (!comptoir_csv_export (store, file, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u product exported to %s\n", "%u products exported to %s\n",
+                        (gulong) n),
+           (guint) n, g_file_peek_path (file));
+  return 0;
+}
+
+static int
+comptoir_application_handle_local_options (GApplication *application,
+                                           GVariantDict *options)
+{
+  g_autofree char *import_path = NULL;
+  g_autofree char *export_path = NULL;
+  g_autoptr(ComptoirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_variant_dict_lookup (options, "import-products", "^ay", &import_path);
+  g_variant_dict_lookup (options, "export-products", "^ay", &export_path);
+  if (import_path == NULL && export_path == NULL)
+    return -1; /* go on: open the window */
+
+  store = comptoir_store_open (NULL, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (import_path != NULL)
+    status = import_products (store, import_path);
+  if (export_path != NULL && status != 1)
+    {
+      int export_status = export_products (store, export_path);
+      status = MAX (status, export_status);
+    }
+  comptoir_store_close (store);
+  return status;
+}
+
 static void
 comptoir_application_dispose (GObject *object)
 {
@@ -157,11 +257,21 @@ comptoir_application_class_init (ComptoirApplicationClass *klass)
   object_class->dispose = comptoir_application_dispose;
   app_class->activate = comptoir_application_activate;
   app_class->startup = comptoir_application_startup;
+  app_class->handle_local_options = comptoir_application_handle_local_options;
 }
 
 static void
 comptoir_application_init (ComptoirApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "import-products", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import the products of a spreadsheet (CSV) without opening a window"), N_("FILE") },
+    { "export-products", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export the products to a spreadsheet (CSV) without opening a window"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 ComptoirApplication *
