@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <adwaita.h>
 #include <gio/gunixfdlist.h>
-#include <glib/gi18n.h>
 #include <gst/gst.h>
-#include <locale.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -13,8 +10,7 @@
 
 #include "comptoir-camera-window.h"
 #include "comptoir-photo-strip.h"
-#include "comptoir-resources.h"
-#include "comptoir-test-utils.h"
+#include "comptoir-ui-test-utils.h"
 
 /* The webcam inside Flatpak: a fake Camera portal, on its own connection
  * to the private session bus of dbus-run-session, answers the window as
@@ -212,48 +208,9 @@ reset_fake_portal (gboolean present,
 /* Driving the window, as test-camera.c does */
 
 static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (100, tick_cb, NULL); /* so the deadline is seen */
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-  return done (data);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static gboolean
 is_idle (gpointer strip)
 {
   return !comptoir_photo_strip_get_busy (strip);
-}
-
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -274,7 +231,7 @@ find_camera_tile (GtkWidget *widget)
 static gboolean
 shows_frame (gpointer window)
 {
-  GtkWidget *picture = find_mapped (window, GTK_TYPE_PICTURE);
+  GtkWidget *picture = comptoir_ui_test_find_widget (window, GTK_TYPE_PICTURE, NULL, COMPTOIR_UI_TEST_MAPPED);
 
   return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
 }
@@ -282,7 +239,7 @@ shows_frame (gpointer window)
 static gboolean
 shows_error (gpointer window)
 {
-  return find_mapped (window, ADW_TYPE_STATUS_PAGE) != NULL;
+  return comptoir_ui_test_find_widget (window, ADW_TYPE_STATUS_PAGE, NULL, COMPTOIR_UI_TEST_MAPPED) != NULL;
 }
 
 static gboolean
@@ -300,15 +257,7 @@ was_closed (gpointer data)
 static ComptoirCameraWindow *
 find_camera_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (COMPTOIR_IS_CAMERA_WINDOW (window))
-        return COMPTOIR_CAMERA_WINDOW (window);
-    }
-  return NULL;
+  return comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_CAMERA_WINDOW, COMPTOIR_UI_TEST_ANY);
 }
 
 static GtkWidget *
@@ -320,7 +269,7 @@ open_strip (ComptoirStore *store)
   comptoir_photo_strip_set_store (COMPTOIR_PHOTO_STRIP (strip), store);
   gtk_window_set_child (GTK_WINDOW (window), strip);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, strip));
+  comptoir_ui_test_wait_for_mapped (strip);
   return strip;
 }
 
@@ -340,7 +289,8 @@ open_camera (GtkWidget *strip)
 static const char *
 error_description (ComptoirCameraWindow *camera)
 {
-  GtkWidget *status = find_mapped (GTK_WIDGET (camera), ADW_TYPE_STATUS_PAGE);
+  GtkWidget *status = comptoir_ui_test_find_widget (GTK_WIDGET (camera), ADW_TYPE_STATUS_PAGE, NULL,
+                                                    COMPTOIR_UI_TEST_MAPPED);
 
   return adw_status_page_get_description (ADW_STATUS_PAGE (status));
 }
@@ -370,7 +320,7 @@ test_allowed (void)
   strip = open_strip (store);
 
   camera = open_camera (strip);
-  g_assert_true (wait_until (shows_frame, camera));
+  g_assert_true (comptoir_ui_test_wait_until (shows_frame, camera));
   g_assert_cmpuint (fake.n_access, ==, 1);
   g_assert_cmpuint (fake.n_open, ==, 1);
 
@@ -405,7 +355,7 @@ test_allowed (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (camera), "camera.take", NULL));
   g_assert_null (find_camera_window ());
-  g_assert_true (wait_until (is_idle, strip));
+  g_assert_true (comptoir_ui_test_wait_until (is_idle, strip));
   hashes = comptoir_photo_strip_get_hashes (COMPTOIR_PHOTO_STRIP (strip));
   g_assert_cmpuint (g_strv_length (hashes), ==, 1);
 
@@ -436,7 +386,7 @@ test_refused (void)
   strip = open_strip (store);
 
   camera = open_camera (strip);
-  g_assert_true (wait_until (shows_error, camera));
+  g_assert_true (comptoir_ui_test_wait_until (shows_error, camera));
   g_assert_true (g_str_has_prefix (error_description (camera),
                                    "Comptoir n’a pas l’autorisation d’utiliser la caméra."));
   g_assert_nonnull (strstr (error_description (camera), "Paramètres"));
@@ -473,7 +423,7 @@ test_failed (void)
   strip = open_strip (store);
 
   camera = open_camera (strip);
-  g_assert_true (wait_until (shows_error, camera));
+  g_assert_true (comptoir_ui_test_wait_until (shows_error, camera));
   g_assert_true (g_str_has_prefix (error_description (camera), "Le système n’a pas donné accès à la caméra."));
   g_assert_cmpuint (fake.n_open, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (camera), "camera.cancel", NULL));
@@ -500,7 +450,7 @@ test_no_camera (void)
   strip = open_strip (store);
 
   camera = open_camera (strip);
-  g_assert_true (wait_until (shows_error, camera));
+  g_assert_true (comptoir_ui_test_wait_until (shows_error, camera));
   g_assert_cmpstr (error_description (camera), ==, "Aucune caméra n’a été trouvée. Branchez une webcam, puis réessayez.");
   g_assert_cmpuint (fake.n_access, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (camera), "camera.cancel", NULL));
@@ -528,10 +478,10 @@ test_closed_while_asking (void)
   strip = open_strip (store);
 
   camera = open_camera (strip);
-  g_assert_true (wait_until (was_asked, NULL));
+  g_assert_true (comptoir_ui_test_wait_until (was_asked, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (camera), "camera.cancel", NULL));
   g_assert_null (find_camera_window ());
-  g_assert_true (wait_until (was_closed, NULL));
+  g_assert_true (comptoir_ui_test_wait_until (was_closed, NULL));
   g_assert_cmpuint (fake.n_open, ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (strip)));
@@ -541,22 +491,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
-  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
-  comptoir_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
-
   /* As inside Flatpak, with a test picture instead of PipeWire's. */
   g_setenv ("COMPTOIR_CAMERA_PORTAL", "1", TRUE);
   g_setenv ("COMPTOIR_CAMERA_SOURCE", "videotestsrc is-live=true", TRUE);
-
-  gtk_init ();
-  adw_init ();
-  g_assert_nonnull (comptoir_get_resource ());
+  comptoir_ui_test_init (&argc, &argv);
   start_fake_portal ();
 
   g_test_add_func ("/camera-portal/allowed", test_allowed);

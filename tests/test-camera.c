@@ -1,34 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "comptoir-camera-window.h"
 #include "comptoir-media-store.h"
 #include "comptoir-photo-strip.h"
-#include "comptoir-resources.h"
-#include "comptoir-test-utils.h"
+#include "comptoir-ui-test-utils.h"
 
 /* The webcam window, fed by GStreamer's videotestsrc instead of a camera:
  * a photo taken goes through the pipeline into the strip. */
-
-static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  return done (data);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
 
 static gboolean
 is_idle (gpointer strip)
@@ -36,25 +15,10 @@ is_idle (gpointer strip)
   return !comptoir_photo_strip_get_busy (strip);
 }
 
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_frame (gpointer window)
 {
-  GtkWidget *picture = find_mapped (window, GTK_TYPE_PICTURE);
+  GtkWidget *picture = comptoir_ui_test_find_widget (window, GTK_TYPE_PICTURE, NULL, COMPTOIR_UI_TEST_MAPPED);
 
   return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
 }
@@ -62,21 +26,13 @@ shows_frame (gpointer window)
 static gboolean
 shows_error (gpointer window)
 {
-  return find_mapped (window, ADW_TYPE_STATUS_PAGE) != NULL;
+  return comptoir_ui_test_find_widget (window, ADW_TYPE_STATUS_PAGE, NULL, COMPTOIR_UI_TEST_MAPPED) != NULL;
 }
 
 static ComptoirCameraWindow *
 find_camera_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (COMPTOIR_IS_CAMERA_WINDOW (window))
-        return COMPTOIR_CAMERA_WINDOW (window);
-    }
-  return NULL;
+  return comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_CAMERA_WINDOW, COMPTOIR_UI_TEST_ANY);
 }
 
 static GtkWidget *
@@ -88,7 +44,7 @@ open_strip (ComptoirStore *store)
   comptoir_photo_strip_set_store (COMPTOIR_PHOTO_STRIP (strip), store);
   gtk_window_set_child (GTK_WINDOW (window), strip);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, strip));
+  comptoir_ui_test_wait_for_mapped (strip);
   return strip;
 }
 
@@ -108,12 +64,12 @@ test_take_photo (void)
   g_assert_true (gtk_widget_activate_action (strip, "strip.camera", NULL));
   camera = find_camera_window ();
   g_assert_nonnull (camera);
-  g_assert_true (wait_until (shows_frame, camera));
+  g_assert_true (comptoir_ui_test_wait_until (shows_frame, camera));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (camera), "camera.take", NULL));
   g_assert_null (find_camera_window ());
   g_assert_true (comptoir_photo_strip_get_busy (COMPTOIR_PHOTO_STRIP (strip)));
-  g_assert_true (wait_until (is_idle, strip));
+  g_assert_true (comptoir_ui_test_wait_until (is_idle, strip));
 
   hashes = comptoir_photo_strip_get_hashes (COMPTOIR_PHOTO_STRIP (strip));
   g_assert_cmpuint (g_strv_length (hashes), ==, 1);
@@ -153,8 +109,8 @@ test_no_camera (void)
   g_assert_true (gtk_widget_activate_action (strip, "strip.camera", NULL));
   camera = find_camera_window ();
   g_assert_nonnull (camera);
-  g_assert_true (wait_until (shows_error, camera));
-  status = find_mapped (GTK_WIDGET (camera), ADW_TYPE_STATUS_PAGE);
+  g_assert_true (comptoir_ui_test_wait_until (shows_error, camera));
+  status = comptoir_ui_test_find_widget (GTK_WIDGET (camera), ADW_TYPE_STATUS_PAGE, NULL, COMPTOIR_UI_TEST_MAPPED);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "La caméra ne peut pas être utilisée");
   /* Nothing to take. */
   gtk_widget_activate_action (GTK_WIDGET (camera), "camera.take", NULL);
@@ -170,18 +126,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
-  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
-  comptoir_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
-
-  gtk_init ();
-  adw_init ();
-  g_assert_nonnull (comptoir_get_resource ());
+  comptoir_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/camera/take-photo", test_take_photo);
   g_test_add_func ("/camera/no-camera", test_no_camera);

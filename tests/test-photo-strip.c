@@ -1,104 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "comptoir-media-store.h"
 #include "comptoir-photo-editor.h"
 #include "comptoir-photo-pipeline.h"
 #include "comptoir-photo-strip.h"
-#include "comptoir-resources.h"
-#include "comptoir-test-utils.h"
+#include "comptoir-ui-test-utils.h"
 
 /* The photo strip and editor in a real window, in French: add two photos
  * the way the file chooser does, reorder, choose the cover, remove and
  * undo, paste an image, then rotate and crop one in the editor. */
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 static gboolean
 is_idle (gpointer strip)
 {
   return !comptoir_photo_strip_get_busy (strip);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot saved to %s", path);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label_containing (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_child_visible (widget)
-      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_containing (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Left half red, right half green: after a quarter turn clockwise, red
@@ -175,22 +93,14 @@ assert_hashes (ComptoirPhotoStrip *strip,
 static ComptoirPhotoEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (COMPTOIR_IS_PHOTO_EDITOR (window))
-        return COMPTOIR_PHOTO_EDITOR (window);
-    }
-  return NULL;
+  return comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_PHOTO_EDITOR, COMPTOIR_UI_TEST_ANY);
 }
 
 static gboolean
 editor_ready (gpointer editor)
 {
   /* The result's size shows once the photo is loaded. */
-  return find_label_containing (editor, "×") != NULL;
+  return comptoir_ui_test_find_label_containing (editor, "×", COMPTOIR_UI_TEST_CHILD_VISIBLE) != NULL;
 }
 
 typedef struct
@@ -230,16 +140,17 @@ test_strip (void)
   gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 260);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, widget);
+  comptoir_ui_test_wait_for_mapped (widget);
 
   /* Two photos, as the file chooser hands them over. */
   g_list_store_append (files, red_green);
   g_list_store_append (files, blue);
   comptoir_photo_strip_add_files (strip, G_LIST_MODEL (files));
   g_assert_true (comptoir_photo_strip_get_busy (strip));
-  g_assert_nonnull (find_widget (widget, GTK_TYPE_SPINNER)); /* placeholders while importing */
-  wait_until (is_idle, strip);
-  g_assert_null (find_widget (widget, GTK_TYPE_SPINNER));
+  g_assert_nonnull (comptoir_ui_test_find_widget (widget, GTK_TYPE_SPINNER, NULL,
+                                                  COMPTOIR_UI_TEST_VISIBLE)); /* placeholders while importing */
+  g_assert_true (comptoir_ui_test_wait_until (is_idle, strip));
+  g_assert_null (comptoir_ui_test_find_widget (widget, GTK_TYPE_SPINNER, NULL, COMPTOIR_UI_TEST_VISIBLE));
 
   hashes = comptoir_photo_strip_get_hashes (strip);
   g_assert_cmpuint (g_strv_length (hashes), ==, 2);
@@ -247,9 +158,9 @@ test_strip (void)
   b = g_strdup (hashes[1]);
   g_assert_cmpuint (changes, ==, 2);
   /* In the order chosen, the first one marked as the cover. */
-  g_assert_nonnull (find_label_containing (widget, "Couverture"));
-  spin (300);
-  save_screenshot (window, "photo-strip");
+  g_assert_nonnull (comptoir_ui_test_find_label_containing (widget, "Couverture", COMPTOIR_UI_TEST_CHILD_VISIBLE));
+  comptoir_ui_test_spin (300);
+  comptoir_ui_test_save_screenshot (window, "photo-strip");
 
   /* Reorder, then choose the cover. */
   g_assert_true (gtk_widget_activate_action (widget, "strip.move-right", "s", a));
@@ -278,8 +189,9 @@ test_strip (void)
     notes = g_file_new_for_path (path);
     g_list_store_append (bad, notes);
     comptoir_photo_strip_add_files (strip, G_LIST_MODEL (bad));
-    wait_until (is_idle, strip);
-    label = find_label_containing (widget, "«\u00a0notes.jpg\u00a0» n’a pas été ajouté");
+    g_assert_true (comptoir_ui_test_wait_until (is_idle, strip));
+    label = comptoir_ui_test_find_label_containing (widget, "«\u00a0notes.jpg\u00a0» n’a pas été ajouté",
+                                                    COMPTOIR_UI_TEST_CHILD_VISIBLE);
     g_assert_nonnull (label);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "n’est pas une photo"));
     assert_hashes (strip, a, b);
@@ -297,8 +209,8 @@ test_strip (void)
     G_GNUC_END_IGNORE_DEPRECATIONS
     gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
     g_assert_true (gtk_widget_activate_action (widget, "strip.paste", NULL));
-    spin (200);
-    wait_until (is_idle, strip);
+    comptoir_ui_test_spin (200);
+    g_assert_true (comptoir_ui_test_wait_until (is_idle, strip));
     after = comptoir_photo_strip_get_hashes (strip);
     g_assert_cmpuint (g_strv_length (after), ==, 3);
     g_assert_cmpstr (after[0], ==, a);
@@ -317,17 +229,18 @@ test_strip (void)
     editor = find_editor ();
     g_assert_nonnull (editor);
     g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
-    wait_until (is_mapped, editor);
-    wait_until (editor_ready, editor);
+    comptoir_ui_test_wait_for_mapped (GTK_WIDGET (editor));
+    g_assert_true (comptoir_ui_test_wait_until (editor_ready, editor));
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.rotate-right", NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.crop-mode", "s", "square"));
     /* The result is shown before it is kept: 200 × 200 after the turn. */
-    g_assert_nonnull (find_label_containing (GTK_WIDGET (editor), "200 × 200"));
-    spin (300);
-    save_screenshot (GTK_WIDGET (editor), "photo-editor");
+    g_assert_nonnull (comptoir_ui_test_find_label_containing (GTK_WIDGET (editor), "200 × 200",
+                                                              COMPTOIR_UI_TEST_CHILD_VISIBLE));
+    comptoir_ui_test_spin (300);
+    comptoir_ui_test_save_screenshot (GTK_WIDGET (editor), "photo-editor");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.keep", NULL));
-    wait_until (first_replaced, &wait);
+    g_assert_true (comptoir_ui_test_wait_until (first_replaced, &wait));
     g_assert_null (find_editor ());
 
     edited = comptoir_photo_strip_get_hashes (strip);
@@ -349,37 +262,24 @@ test_strip (void)
 
     g_assert_true (gtk_widget_activate_action (widget, "strip.edit", "s", b));
     editor = find_editor ();
-    wait_until (editor_ready, editor);
+    g_assert_true (comptoir_ui_test_wait_until (editor_ready, editor));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.rotate-left", NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
-    spin (100);
+    comptoir_ui_test_spin (100);
     g_assert_null (find_editor ());
     after = comptoir_photo_strip_get_hashes (strip);
     g_assert_cmpstrv (before, after);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  comptoir_ui_test_spin (100);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* The merchant's language. */
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
-  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
-  comptoir_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
-
-  gtk_init ();
-  adw_init ();
-  /* Pulls the templates into this static link; they register themselves. */
-  g_assert_nonnull (comptoir_get_resource ());
+  comptoir_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/photo-strip/add-reorder-remove-edit", test_strip);
 

@@ -1,47 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gi18n.h>
-#include <locale.h>
-
-#include "comptoir-application.h"
 #include "comptoir-csv-import-dialog.h"
 #include "comptoir-media-store.h"
 #include "comptoir-photo-strip.h"
 #include "comptoir-product-editor.h"
 #include "comptoir-product-store.h"
 #include "comptoir-products-page.h"
-#include "comptoir-test-utils.h"
-#include "comptoir-window.h"
+#include "comptoir-ui-test-utils.h"
 
 /* Creates a product with two photos and a variant through the real
  * editor of the real window, in French, and finds it in the list. */
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
 
 static gboolean
 is_idle (gpointer strip)
@@ -49,77 +18,10 @@ is_idle (gpointer strip)
   return !comptoir_photo_strip_get_busy (strip);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot saved to %s", path);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 no_editor (gpointer unused)
 {
-  return find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR) == NULL;
+  return comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR, COMPTOIR_UI_TEST_VISIBLE) == NULL;
 }
 
 static GtkWidget *
@@ -138,7 +40,7 @@ type (ComptoirProductEditor *editor,
       const char            *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (child (editor, name)), text);
-  spin (20);
+  comptoir_ui_test_spin (20);
 }
 
 static GFile *
@@ -154,42 +56,11 @@ write_photo (const char *name,
   return g_file_new_for_path (path);
 }
 
-static ComptoirWindow *
-start_app (ComptoirApplication **out_app)
-{
-  static guint n_started;
-  g_autoptr(GError) error = NULL;
-  ComptoirApplication *app = comptoir_application_new ();
-  g_autofree char *app_id = g_strdup_printf ("%s.EditorTest%u", APPLICATION_ID, ++n_started);
-  GtkWindow *window;
-
-  g_application_set_application_id (G_APPLICATION (app), app_id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (COMPTOIR_IS_WINDOW (window));
-  gtk_window_set_default_size (window, 900, 700);
-  wait_until (is_mapped, window);
-  spin (200);
-  *out_app = app;
-  return COMPTOIR_WINDOW (window);
-}
-
-static void
-stop_app (ComptoirApplication *app)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  spin (100);
-  g_object_unref (app);
-}
-
 static void
 test_create_with_photos_and_variant (void)
 {
   ComptoirApplication *app;
-  ComptoirWindow *window = start_app (&app);
+  ComptoirWindow *window = comptoir_ui_test_start_app (&app, 900, 700);
   ComptoirStore *store = comptoir_application_get_store (app);
   ComptoirProductsPage *page;
   ComptoirProductEditor *editor;
@@ -206,22 +77,23 @@ test_create_with_photos_and_variant (void)
   GtkGrid *grid;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "products");
-  spin (200);
-  page = COMPTOIR_PRODUCTS_PAGE (find_widget (GTK_WIDGET (window), COMPTOIR_TYPE_PRODUCTS_PAGE));
+  comptoir_ui_test_spin (200);
+  page = COMPTOIR_PRODUCTS_PAGE (comptoir_ui_test_find_widget (GTK_WIDGET (window), COMPTOIR_TYPE_PRODUCTS_PAGE, NULL,
+                                                               COMPTOIR_UI_TEST_ANY));
   g_assert_nonnull (page);
 
   /* An empty catalogue offers both ways to start. */
-  status = find_widget (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Pas encore de produits"));
+  status = comptoir_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, NULL, COMPTOIR_UI_TEST_ANY);
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (page), "Pas encore de produits", COMPTOIR_UI_TEST_MAPPED));
   g_assert_nonnull (status);
-  save_screenshot (GTK_WIDGET (window), "products-empty");
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (window), "products-empty");
 
   /* Ctrl+N opens the editor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "products.add", NULL));
-  spin (300);
-  editor = find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR);
+  comptoir_ui_test_spin (300);
+  editor = comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR, COMPTOIR_UI_TEST_VISIBLE);
   g_assert_nonnull (editor);
-  wait_until (is_mapped, editor);
+  comptoir_ui_test_wait_for_mapped (GTK_WIDGET (editor));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Nouveau produit");
 
   /* Nothing typed yet: Save is off, and the window says why, in French. */
@@ -255,23 +127,24 @@ test_create_with_photos_and_variant (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (child (editor, "on_marketplace")), TRUE);
 
   /* two photos, as the file chooser hands them over */
-  strip = COMPTOIR_PHOTO_STRIP (find_widget (child (editor, "photos_box"), COMPTOIR_TYPE_PHOTO_STRIP));
+  strip = COMPTOIR_PHOTO_STRIP (comptoir_ui_test_find_widget (child (editor, "photos_box"), COMPTOIR_TYPE_PHOTO_STRIP, NULL,
+                                                              COMPTOIR_UI_TEST_ANY));
   g_assert_nonnull (strip);
   g_list_store_append (files, red);
   g_list_store_append (files, green);
   comptoir_photo_strip_add_files (strip, G_LIST_MODEL (files));
   /* Save waits for the photos */
   g_assert_false (comptoir_product_editor_is_valid (editor));
-  wait_until (is_idle, strip);
-  spin (100);
+  g_assert_true (comptoir_ui_test_wait_until (is_idle, strip));
+  comptoir_ui_test_spin (100);
   g_assert_true (comptoir_product_editor_is_valid (editor));
   g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
-  save_screenshot (GTK_WIDGET (editor), "product-editor");
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (editor), "product-editor");
 
   /* Ctrl+S */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  wait_until (no_editor, NULL);
-  spin (300);
+  g_assert_true (comptoir_ui_test_wait_until (no_editor, NULL));
+  comptoir_ui_test_spin (300);
 
   /* in the list, with its price and its cover */
   model = comptoir_products_page_get_model (page);
@@ -279,9 +152,9 @@ test_create_with_photos_and_variant (void)
   first = g_list_model_get_item (model, 0);
   g_assert_cmpstr (comptoir_product_get_name (first), ==, "Confiture d’abricots");
   g_assert_nonnull (comptoir_product_get_cover_hash (first));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Confiture d’abricots"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "4,50\u00a0€"));
-  save_screenshot (GTK_WIDGET (window), "products-one");
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (page), "Confiture d’abricots", COMPTOIR_UI_TEST_MAPPED));
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (page), "4,50\u00a0€", COMPTOIR_UI_TEST_MAPPED));
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (window), "products-one");
 
   /* and in the store: two photos, two variants, the second at 7,90 € with 12 in stock */
   saved = comptoir_product_load (store, comptoir_product_get_id (first), NULL);
@@ -299,35 +172,38 @@ test_create_with_photos_and_variant (void)
 
   /* the grid view shows the same product */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "products.grid", NULL));
-  spin (500);
-  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Confiture d’abricots"));
-  save_screenshot (GTK_WIDGET (window), "products-grid");
+  comptoir_ui_test_spin (500);
+  g_assert_nonnull (comptoir_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, NULL, COMPTOIR_UI_TEST_ANY));
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (page), "Confiture d’abricots", COMPTOIR_UI_TEST_MAPPED));
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (window), "products-grid");
   gtk_widget_activate_action (GTK_WIDGET (page), "products.grid", NULL);
 
   /* a search that finds nothing says so */
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)), "chocolat");
-  spin (600);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Aucun produit trouvé"));
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY)), "abricot");
-  spin (600);
+  gtk_editable_set_text (GTK_EDITABLE (comptoir_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL,
+                                                                     COMPTOIR_UI_TEST_ANY)), "chocolat");
+  comptoir_ui_test_spin (600);
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (page), "Aucun produit trouvé", COMPTOIR_UI_TEST_MAPPED));
+  gtk_editable_set_text (GTK_EDITABLE (comptoir_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL,
+                                                                     COMPTOIR_UI_TEST_ANY)), "abricot");
+  comptoir_ui_test_spin (600);
   g_assert_cmpuint (g_list_model_get_n_items (comptoir_products_page_get_model (page)), ==, 1);
 
   /* Reopening it and closing with a change asks before losing it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "products.edit", "x",
                                              comptoir_product_get_id (first)));
-  spin (300);
-  editor = find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR);
+  comptoir_ui_test_spin (300);
+  editor = comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR, COMPTOIR_UI_TEST_VISIBLE);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "option1_values"))), ==, "250 g, 500 g");
   type (editor, "name", "Confiture d’abricots du Roussillon");
   gtk_window_close (GTK_WINDOW (editor));
-  spin (300);
-  g_assert_nonnull (find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR));
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  adw_message_dialog_response (find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "discard");
-  spin (300);
-  g_assert_null (find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR));
+  comptoir_ui_test_spin (300);
+  g_assert_nonnull (comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR, COMPTOIR_UI_TEST_VISIBLE));
+  g_assert_nonnull (comptoir_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, COMPTOIR_UI_TEST_VISIBLE));
+  adw_message_dialog_response (comptoir_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
+                                                               COMPTOIR_UI_TEST_VISIBLE), "discard");
+  comptoir_ui_test_spin (300);
+  g_assert_null (comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_PRODUCT_EDITOR, COMPTOIR_UI_TEST_VISIBLE));
   g_clear_object (&saved);
   saved = comptoir_product_load (store, comptoir_product_get_id (first), NULL);
   g_assert_cmpstr (comptoir_product_get_name (saved), ==, "Confiture d’abricots");
@@ -335,18 +211,19 @@ test_create_with_photos_and_variant (void)
   /* Delete, then undo from the toast's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "products.delete", "x",
                                              comptoir_product_get_id (first)));
-  spin (300);
+  comptoir_ui_test_spin (300);
   g_assert_cmpint (comptoir_store_count (store, "products"), ==, 0);
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
+  g_assert_nonnull (comptoir_ui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, NULL,
+                                                  COMPTOIR_UI_TEST_ANY));
 
-  stop_app (app);
+  comptoir_ui_test_stop_app (app);
 }
 
 static gboolean
 has_import_button (gpointer dialog)
 {
   /* once the preview is there, the suggested button names the count */
-  return find_label (GTK_WIDGET (dialog), "Importer 2 produits") != NULL;
+  return comptoir_ui_test_find_label (GTK_WIDGET (dialog), "Importer 2 produits", COMPTOIR_UI_TEST_MAPPED) != NULL;
 }
 
 static void
@@ -367,7 +244,7 @@ static void
 test_import_preview (void)
 {
   ComptoirApplication *app;
-  ComptoirWindow *window = start_app (&app);
+  ComptoirWindow *window = comptoir_ui_test_start_app (&app, 900, 700);
   ComptoirStore *store = comptoir_application_get_store (app);
   g_autofree char *path = comptoir_test_tmp_path ("import.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -381,44 +258,35 @@ test_import_preview (void)
   dialog = comptoir_csv_import_dialog_new (GTK_WINDOW (window), store, file);
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &n_imported);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (has_import_button, dialog);
-  spin (200);
+  g_assert_true (comptoir_ui_test_wait_until (has_import_button, dialog));
+  comptoir_ui_test_spin (200);
 
   /* the mapping, the refused row with its reason, the rows to import */
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Couleur préférée"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Ignorée"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Ligne 3"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Lessive"));
-  save_screenshot (GTK_WIDGET (dialog), "import-preview");
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (dialog), "Couleur préférée", COMPTOIR_UI_TEST_MAPPED));
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (dialog), "Ignorée", COMPTOIR_UI_TEST_MAPPED));
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (dialog), "Ligne 3", COMPTOIR_UI_TEST_MAPPED));
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (dialog), "Lessive", COMPTOIR_UI_TEST_MAPPED));
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (dialog), "import-preview");
   /* nothing imported before the merchant confirms */
   g_assert_cmpint (comptoir_store_count (store, "products"), ==, before);
 
-  button = gtk_widget_get_parent (find_label (GTK_WIDGET (dialog), "Importer 2 produits"));
+  button = gtk_widget_get_parent (comptoir_ui_test_find_label (GTK_WIDGET (dialog), "Importer 2 produits",
+                                                               COMPTOIR_UI_TEST_MAPPED));
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  wait_until (is_imported, &n_imported);
+  g_assert_true (comptoir_ui_test_wait_until (is_imported, &n_imported));
   g_assert_cmpuint (n_imported, ==, 2);
   g_assert_cmpint (comptoir_store_count (store, "products"), ==, before + 2);
-  spin (300);
+  comptoir_ui_test_spin (300);
 
-  stop_app (app);
+  comptoir_ui_test_stop_app (app);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
-  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
-  comptoir_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
-
-  gtk_init ();
-  adw_init ();
+  comptoir_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/product-editor/create-with-photos-and-variant", test_create_with_photos_and_variant);
 

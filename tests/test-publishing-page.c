@@ -1,66 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "comptoir-account.h"
-#include "comptoir-application.h"
 #include "comptoir-connect-dialog.h"
 #include "comptoir-publishing-page.h"
 #include "comptoir-sandbox-utils.h"
-#include "comptoir-test-utils.h"
-#include "comptoir-window.h"
+#include "comptoir-ui-test-utils.h"
 
 /* Connects both platforms of a running sandbox through the real dialogs,
  * in French, then signs one out. Screenshots go to the build folder. */
 
+/* Waits, then lets the widgets settle. */
 static void
-spin (guint ms)
+wait_for (ComptoirUiTestDoneFunc done,
+          gpointer               data)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  spin (150);
+  g_assert_true (comptoir_ui_test_wait_until (done, data));
+  comptoir_ui_test_spin (150);
 }
 
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  int width, height;
-
-  spin (400); /* let page transitions finish */
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot saved to %s", path);
+  comptoir_ui_test_spin (400); /* let page transitions finish */
+  comptoir_ui_test_save_screenshot (widget, name);
 }
 
 /* What a click does (gtk_widget_activate() only clicks 250 ms later). */
@@ -71,41 +37,10 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type,
-             const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    {
-      if (label == NULL)
-        return widget;
-      if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), label) == 0)
-        return widget;
-      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-        return widget;
-      if (ADW_IS_PREFERENCES_ROW (widget)
-          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), label) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static ComptoirConnectDialog *
 find_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (COMPTOIR_IS_CONNECT_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
-      return l->data;
-  return NULL;
+  return comptoir_ui_test_find_toplevel (COMPTOIR_TYPE_CONNECT_DIALOG, COMPTOIR_UI_TEST_MAPPED);
 }
 
 static gboolean
@@ -159,26 +94,6 @@ wait_for_page (ComptoirConnectDialog *dialog,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (wait.stack), ==, page);
 }
 
-static ComptoirWindow *
-start_app (ComptoirApplication **out_app)
-{
-  g_autoptr(GError) error = NULL;
-  ComptoirApplication *app = comptoir_application_new ();
-  GtkWindow *window;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  spin (300);
-  *out_app = app;
-  return COMPTOIR_WINDOW (window);
-}
-
 static char *
 platform_field (ComptoirTestSandbox *sandbox,
                 const char          *kind,
@@ -204,18 +119,13 @@ static gboolean
 label_shown (gpointer data)
 {
   LabelWait *wait = data;
-  return find_widget (wait->root, GTK_TYPE_LABEL, wait->text) != NULL;
+  return comptoir_ui_test_find_widget (wait->root, GTK_TYPE_LABEL, wait->text, COMPTOIR_UI_TEST_MAPPED) != NULL;
 }
 
 static AdwMessageDialog *
 find_message (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return comptoir_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, COMPTOIR_UI_TEST_VISIBLE);
 }
 
 static gboolean
@@ -228,7 +138,7 @@ static gboolean
 row_gone (gpointer data)
 {
   LabelWait *wait = data;
-  return find_widget (wait->root, ADW_TYPE_ACTION_ROW, wait->text) == NULL;
+  return comptoir_ui_test_find_widget (wait->root, ADW_TYPE_ACTION_ROW, wait->text, COMPTOIR_UI_TEST_MAPPED) == NULL;
 }
 
 static void
@@ -236,7 +146,7 @@ test_connect_both (void)
 {
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
   ComptoirApplication *app;
-  ComptoirWindow *window = start_app (&app);
+  ComptoirWindow *window = comptoir_ui_test_start_app (&app, 0, 0);
   g_autofree char *market_name = platform_field (sandbox, "marketplace", "name", NULL);
   g_autofree char *directory_name = platform_field (sandbox, "directory", "name", NULL);
   g_autofree char *rate_text = NULL;
@@ -251,11 +161,12 @@ test_connect_both (void)
   rate_text = comptoir_format_commission ((int) rate);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "publishing");
-  spin (300);
-  page = find_widget (GTK_WIDGET (window), COMPTOIR_TYPE_PUBLISHING_PAGE, NULL);
+  comptoir_ui_test_spin (300);
+  page = comptoir_ui_test_find_widget (GTK_WIDGET (window), COMPTOIR_TYPE_PUBLISHING_PAGE, NULL,
+                                       COMPTOIR_UI_TEST_MAPPED);
   g_assert_nonnull (page);
   /* The empty state invites to connect a platform. */
-  button = find_widget (page, GTK_TYPE_BUTTON, "_Connecter une plateforme…");
+  button = comptoir_ui_test_find_widget (page, GTK_TYPE_BUTTON, "_Connecter une plateforme…", COMPTOIR_UI_TEST_MAPPED);
   g_assert_nonnull (button);
   save_screenshot (GTK_WIDGET (window), "publishing-empty");
 
@@ -297,7 +208,7 @@ test_connect_both (void)
   click (child (dialog, "done_button"));
   wait_for (dialog_gone, NULL);
 
-  row = find_widget (page, ADW_TYPE_ACTION_ROW, market_name);
+  row = comptoir_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, market_name, COMPTOIR_UI_TEST_MAPPED);
   g_assert_nonnull (row);
 
   /* The directory, with Enter instead of the buttons, and an access key. */
@@ -318,22 +229,22 @@ test_connect_both (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   wait_for (dialog_gone, NULL);
 
-  g_assert_nonnull (find_widget (page, ADW_TYPE_ACTION_ROW, directory_name));
+  g_assert_nonnull (comptoir_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, directory_name, COMPTOIR_UI_TEST_MAPPED));
   save_screenshot (GTK_WIDGET (window), "publishing-two-accounts");
 
   /* Sign out of the marketplace: its row says to sign in again. */
-  row = find_widget (page, ADW_TYPE_ACTION_ROW, market_name);
-  button = find_widget (row, GTK_TYPE_BUTTON, "Se _déconnecter");
+  row = comptoir_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, market_name, COMPTOIR_UI_TEST_MAPPED);
+  button = comptoir_ui_test_find_widget (row, GTK_TYPE_BUTTON, "Se _déconnecter", COMPTOIR_UI_TEST_MAPPED);
   g_assert_nonnull (button);
   click (button);
   wait = (LabelWait) { page, "À reconnecter" };
   wait_for (label_shown, &wait);
-  row = find_widget (page, ADW_TYPE_ACTION_ROW, market_name);
-  g_assert_nonnull (find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…"));
+  row = comptoir_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, market_name, COMPTOIR_UI_TEST_MAPPED);
+  g_assert_nonnull (comptoir_ui_test_find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…", COMPTOIR_UI_TEST_MAPPED));
   save_screenshot (GTK_WIDGET (window), "publishing-signed-out");
 
   /* Signing in again starts from the account's address. */
-  click (find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…"));
+  click (comptoir_ui_test_find_widget (row, GTK_TYPE_BUTTON, "Se _reconnecter…", COMPTOIR_UI_TEST_MAPPED));
   wait_for (dialog_shown, NULL);
   dialog = find_dialog ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "address_row"))), ==, sandbox->marketplace);
@@ -341,13 +252,13 @@ test_connect_both (void)
   wait_for (dialog_gone, NULL);
 
   /* Removing asks first; cancelling keeps the account. */
-  row = find_widget (page, ADW_TYPE_ACTION_ROW, directory_name);
-  click (find_widget (row, GTK_TYPE_BUTTON, "_Retirer…"));
+  row = comptoir_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, directory_name, COMPTOIR_UI_TEST_MAPPED);
+  click (comptoir_ui_test_find_widget (row, GTK_TYPE_BUTTON, "_Retirer…", COMPTOIR_UI_TEST_MAPPED));
   wait_for (message_shown, NULL);
   adw_message_dialog_response (find_message (), "cancel");
-  spin (200);
-  g_assert_nonnull (find_widget (page, ADW_TYPE_ACTION_ROW, directory_name));
-  click (find_widget (row, GTK_TYPE_BUTTON, "_Retirer…"));
+  comptoir_ui_test_spin (200);
+  g_assert_nonnull (comptoir_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, directory_name, COMPTOIR_UI_TEST_MAPPED));
+  click (comptoir_ui_test_find_widget (row, GTK_TYPE_BUTTON, "_Retirer…", COMPTOIR_UI_TEST_MAPPED));
   wait_for (message_shown, NULL);
   save_screenshot (GTK_WIDGET (find_message ()), "remove-confirm");
   adw_message_dialog_response (find_message (), "remove");
@@ -363,9 +274,7 @@ test_connect_both (void)
     g_assert_false (comptoir_account_get_signed_in (account));
   }
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  spin (100);
-  g_object_unref (app);
+  comptoir_ui_test_stop_app (app);
   comptoir_test_sandbox_stop (sandbox);
 }
 
@@ -401,17 +310,7 @@ main (int   argc,
       char *argv[])
 {
   g_log_set_writer_func (ignore_headless_focus_warning, NULL, NULL);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
-  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
-  comptoir_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
-
-  gtk_init ();
-  adw_init ();
+  comptoir_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/publishing/commission-format", test_commission_format);
   g_test_add_func ("/publishing/connect-both", test_connect_both);

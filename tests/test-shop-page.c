@@ -1,82 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gi18n.h>
-#include <locale.h>
-
-#include "comptoir-application.h"
 #include "comptoir-shop.h"
 #include "comptoir-shop-page.h"
-#include "comptoir-test-utils.h"
-#include "comptoir-window.h"
+#include "comptoir-ui-test-utils.h"
 
 /* Fills the whole shop page through the real editor in the real window,
  * as a merchant would, then checks what reached the store and what the
  * preview shows. Screenshots go to the build folder. */
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_for_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  spin (300);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot saved to %s", path);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 get (GtkWidget  *root,
      const char *name)
 {
-  GtkWidget *widget = find_named (root, name);
+  GtkWidget *widget = comptoir_ui_test_find_named (root, name);
 
   if (widget == NULL)
     g_error ("no widget named %s", name);
@@ -89,7 +26,7 @@ type_into (GtkWidget  *root,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (get (root, name)), text);
-  spin (20);
+  comptoir_ui_test_spin (20);
 }
 
 static void
@@ -97,7 +34,7 @@ click (GtkWidget  *root,
        const char *name)
 {
   g_signal_emit_by_name (get (root, name), "clicked");
-  spin (50);
+  comptoir_ui_test_spin (50);
 }
 
 static const char *
@@ -137,16 +74,6 @@ write_jpeg (const char *name,
   return g_file_new_for_path (path);
 }
 
-static void
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
-
 static gboolean
 has_photos (gpointer data)
 {
@@ -177,8 +104,7 @@ load_from_store (void)
 static void
 test_fill_whole_page (void)
 {
-  g_autoptr(GError) error = NULL;
-  ComptoirApplication *app = comptoir_application_new ();
+  ComptoirApplication *app;
   GtkWidget *window, *page, *preview;
   GtkAdjustment *vadjustment;
   g_autoptr(ComptoirShop) stored = NULL;
@@ -189,31 +115,26 @@ test_fill_whole_page (void)
   const ComptoirTimeRange *ranges;
   guint n;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 1000);
-  wait_for_mapped (window);
+  window = GTK_WIDGET (comptoir_ui_test_start_app (&app, 1500, 1000));
   gtk_widget_activate_action (window, "win.show-section", "s", "shop");
-  spin (300);
+  comptoir_ui_test_spin (300);
 
   page = get (window, "shop-page");
   preview = get (page, "preview");
-  save_screenshot (window, "shop-page-empty");
+  comptoir_ui_test_save_screenshot (window, "shop-page-empty");
   g_assert_true (gtk_widget_get_mapped (preview)); /* wide: side by side */
   g_assert_false (gtk_widget_get_visible (get (page, "preview-toggle")));
 
   /* A first-time merchant gets the checklist; each item leads to its field. */
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (get (page, "scrolled")));
-  g_assert_nonnull (find_named (page, "todo-name"));
-  g_assert_nonnull (find_named (page, "todo-phone"));
-  g_assert_nonnull (find_named (page, "todo-cover"));
+  g_assert_nonnull (comptoir_ui_test_find_named (page, "todo-name"));
+  g_assert_nonnull (comptoir_ui_test_find_named (page, "todo-phone"));
+  g_assert_nonnull (comptoir_ui_test_find_named (page, "todo-cover"));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
   g_signal_emit_by_name (get (page, "todo-hours"), "activated");
-  spin (200);
+  comptoir_ui_test_spin (200);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 300);
-  save_screenshot (window, "shop-page-empty-hours");
+  comptoir_ui_test_save_screenshot (window, "shop-page-empty-hours");
   gtk_adjustment_set_value (vadjustment, 0);
 
   /* Identity */
@@ -252,7 +173,7 @@ test_fill_whole_page (void)
 
   /* Opening hours: Tuesday 7:00–13:00 and 15:30–19:30 */
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (get (page, "day-2")), TRUE);
-  spin (50);
+  comptoir_ui_test_spin (50);
   type_into (page, "day-2-open-0", "7:00");
   type_into (page, "day-2-close-0", "13h");
   click (page, "day-2-add");
@@ -271,13 +192,13 @@ test_fill_whole_page (void)
     day_error = GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row)));
     g_assert_true (gtk_widget_get_visible (error_row));
     g_assert_nonnull (strstr (gtk_label_get_text (day_error), "7:00–13:00"));
-    save_screenshot (window, "shop-page-hours-overlap");
+    comptoir_ui_test_save_screenshot (window, "shop-page-hours-overlap");
     click (page, "day-2-remove-2");
     g_assert_false (gtk_widget_get_visible (error_row));
   }
   /* Saturday night, past midnight */
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (get (page, "day-6")), TRUE);
-  spin (50);
+  comptoir_ui_test_spin (50);
   type_into (page, "day-6-open-0", "19:00");
   type_into (page, "day-6-close-0", "2:00");
   /* Summer holidays */
@@ -286,7 +207,7 @@ test_fill_whole_page (void)
   type_into (page, "exception-to", "06/09/2026");
   type_into (page, "exception-label", "Congés d’été");
   click (page, "exception-add");
-  g_assert_nonnull (find_named (page, "exception-remove-0"));
+  g_assert_nonnull (comptoir_ui_test_find_named (page, "exception-remove-0"));
 
   /* Logo and cover through the photo pipeline */
   {
@@ -296,9 +217,9 @@ test_fill_whole_page (void)
 
     comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "logo", logo);
     comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "cover", cover);
-    wait_for (has_photos, shop);
-    wait_for (has_paintable, get (preview, "preview-market-cover"));
-    wait_for (has_paintable, get (page, "cover-picture"));
+    g_assert_true (comptoir_ui_test_wait_until (has_photos, shop));
+    g_assert_true (comptoir_ui_test_wait_until (has_paintable, get (preview, "preview-market-cover")));
+    g_assert_true (comptoir_ui_test_wait_until (has_paintable, get (page, "cover-picture")));
     g_assert_true (gtk_widget_get_visible (get (page, "logo-remove")));
   }
 
@@ -312,7 +233,7 @@ test_fill_whole_page (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (get (page, "payment-meal_voucher")), TRUE);
 
   /* autosave after the typing pause */
-  spin (900);
+  comptoir_ui_test_spin (900);
   stored = load_from_store ();
   g_assert_cmpstr (comptoir_shop_get_name (stored), ==, "Boulangerie Martin");
   g_assert_cmpstr (comptoir_shop_get_tagline (stored), ==, "Pain au levain, cuit au feu de bois");
@@ -352,14 +273,14 @@ test_fill_whole_page (void)
   /* the SIRET, corrected, is stored; the checklist is done */
   type_into (page, "shop-siret", "732 829 320 00074");
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (siret_error))));
-  spin (900);
+  comptoir_ui_test_spin (900);
   stored = load_from_store ();
   g_assert_cmpstr (comptoir_shop_get_siret (stored), ==, "73282932000074");
   g_clear_object (&stored);
   /* nothing left to do: the checklist is gone */
-  g_assert_null (find_named (page, "todo-hours"));
-  g_assert_null (find_named (page, "todo-name"));
-  g_assert_null (find_named (page, "todo-cover"));
+  g_assert_null (comptoir_ui_test_find_named (page, "todo-hours"));
+  g_assert_null (comptoir_ui_test_find_named (page, "todo-name"));
+  g_assert_null (comptoir_ui_test_find_named (page, "todo-cover"));
 
   /* The preview shows the same shop, in French. */
   g_assert_cmpstr (label_text (preview, "preview-market-name"), ==, "Boulangerie Martin");
@@ -376,17 +297,17 @@ test_fill_whole_page (void)
   g_assert_cmpstr (label_text (preview, "preview-card-name"), ==, "Boulangerie Martin");
   g_assert_cmpstr (label_text (preview, "preview-card-subtitle"), ==, "Boulangerie · Sarlat-la-Canéda");
   g_assert_cmpstr (label_text (page, "preview-market-status"), !=, "");
-  save_screenshot (window, "shop-page-filled");
+  comptoir_ui_test_save_screenshot (window, "shop-page-filled");
 
   /* the preview follows typing */
   type_into (page, "shop-name", "Boulangerie Martine");
-  spin (100);
+  comptoir_ui_test_spin (100);
   g_assert_cmpstr (label_text (preview, "preview-card-name"), ==, "Boulangerie Martine");
-  spin (900);
+  comptoir_ui_test_spin (900);
 
   /* Ctrl+Z puts the last changed field back as it was saved before. */
   g_assert_true (gtk_widget_activate_action (page, "shop.undo", NULL));
-  spin (100);
+  comptoir_ui_test_spin (100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get (page, "shop-name"))), ==, "Boulangerie Martin");
   stored = load_from_store ();
   g_assert_cmpstr (comptoir_shop_get_name (stored), ==, "Boulangerie Martin");
@@ -398,15 +319,15 @@ test_fill_whole_page (void)
 
     g_assert_cmpint (gtk_widget_get_width (stack), >, 390);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get (preview, "preview-phone")), TRUE);
-    spin (300);
+    comptoir_ui_test_spin (300);
     g_assert_cmpint (gtk_widget_get_width (stack), <=, 390);
   }
-  save_screenshot (window, "shop-page-phone-preview");
+  comptoir_ui_test_save_screenshot (window, "shop-page-phone-preview");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (get (preview, "preview-card-name"),
                                                                                  ADW_TYPE_VIEW_STACK)),
                                          "directory");
-  spin (300);
-  save_screenshot (window, "shop-page-directory-card");
+  comptoir_ui_test_spin (300);
+  comptoir_ui_test_save_screenshot (window, "shop-page-directory-card");
 
   /* Export */
   {
@@ -423,33 +344,21 @@ test_fill_whole_page (void)
 
   /* A narrow window shows one side at a time, with a toggle. */
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
-  spin (500);
+  comptoir_ui_test_spin (500);
   g_assert_true (gtk_widget_get_visible (get (page, "preview-toggle")));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (get (page, "preview-toggle")), TRUE);
-  spin (500);
+  comptoir_ui_test_spin (500);
   g_assert_true (gtk_widget_get_mapped (preview));
-  save_screenshot (window, "shop-page-narrow-preview");
+  comptoir_ui_test_save_screenshot (window, "shop-page-narrow-preview");
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  spin (100);
-  g_object_unref (app);
+  comptoir_ui_test_stop_app (app);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  g_setenv ("LANG", "fr_FR.UTF-8", TRUE);
-  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
-  comptoir_test_init (&argc, &argv);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COMPTOIR_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_nonnull (setlocale (LC_ALL, "fr_FR.UTF-8"));
-
-  gtk_init ();
-  adw_init ();
+  comptoir_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/shop-page/fill-whole-page", test_fill_whole_page);
 
