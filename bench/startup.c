@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "comptoir-account.h"
 #include "comptoir-order-store.h"
 #include "comptoir-product-store.h"
 #include "comptoir-store.h"
@@ -49,7 +50,7 @@ fill_tx (ComptoirStore  *store,
       g_object_set (order, "remote-id", remote, "number", number, "status", "completed",
                     "customer-name", "Dominique Durand", "total-cents", (gint64) (500 + i % 9000),
                     "placed-at", placed, NULL);
-      if (!comptoir_order_write (store, 0, order, error))
+      if (!comptoir_order_write (store, *(gint64 *) user_data, order, error))
         return FALSE;
     }
   return TRUE;
@@ -120,6 +121,8 @@ main (int   argc,
   double app_ms[RUNS], bare_ms[RUNS];
   double app_median, bare_median;
   gint64 fill_start;
+  gint64 account_id;
+  g_autoptr(ComptoirAccount) account = comptoir_account_new ();
 
   tmp = g_dir_make_tmp ("comptoir-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -128,7 +131,12 @@ main (int   argc,
   fill_start = g_get_monotonic_time ();
   store = comptoir_store_open (db, &error);
   g_assert_no_error (error);
-  if (!comptoir_store_transaction (store, fill_tx, NULL, &error))
+  comptoir_account_set_kind (account, "marketplace");
+  comptoir_account_set_base_url (account, "https://place.example/v1");
+  if (!comptoir_account_save (store, account, NULL, &error))
+    g_error ("%s", error->message);
+  account_id = comptoir_account_get_id (account);
+  if (!comptoir_store_transaction (store, fill_tx, &account_id, &error))
     g_error ("%s", error->message);
   g_clear_object (&store);
   printf ("store: %d products, %d orders, filled in %.0f ms\n",

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "comptoir-account.h"
 #include "comptoir-error.h"
 #include "comptoir-order-store.h"
 #include "comptoir-product-store.h"
@@ -183,6 +184,116 @@ test_constraints (void)
   g_assert_cmpint (comptoir_store_count (store, "products"), ==, 0);
 }
 
+static gint64
+add_account (ComptoirStore *store)
+{
+  g_autoptr(ComptoirAccount) account = comptoir_account_new ();
+  g_autoptr(GError) error = NULL;
+
+  comptoir_account_set_kind (account, "marketplace");
+  comptoir_account_set_base_url (account, "https://place.example/v1");
+  comptoir_account_set_login (account, "boulangerie@example.fr");
+  g_assert_true (comptoir_account_save (store, account, NULL, &error));
+  g_assert_no_error (error);
+  return comptoir_account_get_id (account);
+}
+
+typedef struct
+{
+  gint64          account_id;
+  ComptoirOrder  *order;
+  ComptoirPayout *payout;
+} PullData;
+
+static gboolean
+pull_tx (ComptoirStore  *store,
+         gpointer        user_data,
+         GError        **error)
+{
+  PullData *data = user_data;
+
+  return comptoir_order_write (store, data->account_id, data->order, error)
+         && comptoir_payout_write (store, data->account_id, data->payout, error);
+}
+
+/* A pull brings the same orders and payouts again, changed: the rows are
+ * updated in place, every field the platform may change follows, and the
+ * objects learn their own row id, not another's. */
+static void
+test_pull_updates_in_place (void)
+{
+  g_autofree char *path = comptoir_test_tmp_path ("pull.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (path, &error);
+  gint64 account_id = add_account (store);
+  g_autoptr(ComptoirOrder) first = comptoir_order_new ();
+  g_autoptr(ComptoirOrder) other = comptoir_order_new ();
+  g_autoptr(ComptoirOrder) again = comptoir_order_new ();
+  g_autoptr(ComptoirPayout) payout = comptoir_payout_new ();
+  g_autoptr(ComptoirPayout) other_payout = comptoir_payout_new ();
+  g_autoptr(ComptoirPayout) corrected = comptoir_payout_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  PullData data = { account_id, NULL, NULL };
+
+  g_assert_no_error (error);
+  g_object_set (first, "remote-id", "o-1", "number", "101", "status", "new", "fulfilment", "collect",
+                "subtotal-cents", (gint64) 1000, "delivery-fee-cents", (gint64) 0,
+                "total-cents", (gint64) 1000, "placed-at", "2026-11-02T09:00:00Z", NULL);
+  g_object_set (other, "remote-id", "o-2", "number", "102", "status", "new",
+                "total-cents", (gint64) 500, "placed-at", "2026-11-03T09:00:00Z", NULL);
+  g_object_set (again, "remote-id", "o-1", "number", "101", "status", "accepted", "fulfilment", "delivery",
+                "delivery-address", "3 place de l’Église, 24200 Sarlat",
+                "subtotal-cents", (gint64) 1000, "delivery-fee-cents", (gint64) 350,
+                "total-cents", (gint64) 1350, "placed-at", "2026-11-02T09:00:00Z", NULL);
+  g_object_set (payout, "remote-id", "p-1", "period-start", "2026-11-01", "period-end", "2026-11-15",
+                "gross-cents", (gint64) 10000, "commission-cents", (gint64) 800, "fees-cents", (gint64) 50,
+                "net-cents", (gint64) 9150, "status", "scheduled", NULL);
+  g_object_set (other_payout, "remote-id", "p-2", "period-start", "2026-11-16", "period-end", "2026-11-30",
+                "gross-cents", (gint64) 0, "net-cents", (gint64) 0, "status", "scheduled", NULL);
+  g_object_set (corrected, "remote-id", "p-1", "period-start", "2026-11-01", "period-end", "2026-11-15",
+                "gross-cents", (gint64) 12000, "commission-cents", (gint64) 960, "fees-cents", (gint64) 60,
+                "net-cents", (gint64) 10980, "status", "paid", "bank-reference", "VIR-42", NULL);
+
+  data.order = first, data.payout = payout;
+  g_assert_true (comptoir_store_transaction (store, pull_tx, &data, &error));
+  data.order = other, data.payout = other_payout;
+  g_assert_true (comptoir_store_transaction (store, pull_tx, &data, &error));
+  data.order = again, data.payout = corrected;
+  g_assert_true (comptoir_store_transaction (store, pull_tx, &data, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (comptoir_store_count (store, "orders"), ==, 2);
+  g_assert_cmpint (comptoir_store_count (store, "payouts"), ==, 2);
+  g_assert_cmpint (comptoir_order_get_id (again), ==, comptoir_order_get_id (first));
+  g_assert_cmpint (comptoir_order_get_id (other), !=, comptoir_order_get_id (first));
+  g_assert_cmpint (comptoir_payout_get_id (corrected), ==, comptoir_payout_get_id (payout));
+
+  stmt = comptoir_store_prepare (store,
+                                 "SELECT status, fulfilment, delivery_address, subtotal_cents, "
+                                 "delivery_fee_cents, total_cents FROM orders WHERE id = ?1", &error);
+  sqlite3_bind_int64 (stmt, 1, comptoir_order_get_id (first));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "accepted");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "delivery");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "3 place de l’Église, 24200 Sarlat");
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 3), ==, 1000);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 4), ==, 350);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 5), ==, 1350);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = comptoir_store_prepare (store,
+                                 "SELECT gross_cents, commission_cents, fees_cents, net_cents, status, "
+                                 "bank_reference FROM payouts WHERE id = ?1", &error);
+  sqlite3_bind_int64 (stmt, 1, comptoir_payout_get_id (payout));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* a corrected payout still adds up */
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0) - sqlite3_column_int64 (stmt, 1)
+                   - sqlite3_column_int64 (stmt, 2), ==, sqlite3_column_int64 (stmt, 3));
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 3), ==, 10980);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 4), ==, "paid");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 5), ==, "VIR-42");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/transaction", test_transaction_all_or_nothing);
   g_test_add_func ("/store/constraints", test_constraints);
+  g_test_add_func ("/store/pull-updates-in-place", test_pull_updates_in_place);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include "comptoir-account.h"
 #include "comptoir-order-store.h"
 #include "comptoir-product-store.h"
 #include "comptoir-ui-test-utils.h"
@@ -95,7 +96,7 @@ fill_tx (ComptoirStore  *store,
       g_object_set (order, "remote-id", remote, "number", number, "status", "new",
                     "customer-name", "Camille Martin", "total-cents", (gint64) 1250 + i,
                     "placed-at", day, NULL);
-      if (!comptoir_order_write (store, 0, order, error))
+      if (!comptoir_order_write (store, *(gint64 *) user_data, order, error))
         return FALSE;
 
       if (i < 3)
@@ -104,7 +105,7 @@ fill_tx (ComptoirStore  *store,
                         "period-end", "2026-11-15", "gross-cents", (gint64) 10000,
                         "commission-cents", (gint64) 800, "fees-cents", (gint64) 50,
                         "net-cents", (gint64) 9150, "status", "paid", NULL);
-          if (!comptoir_payout_write (store, 0, payout, error))
+          if (!comptoir_payout_write (store, *(gint64 *) user_data, payout, error))
             return FALSE;
         }
     }
@@ -118,9 +119,15 @@ test_sections_with_data (void)
   ComptoirApplication *app;
   ComptoirWindow *window;
   g_autoptr(ComptoirStore) store = comptoir_store_open (NULL, &error);
+  g_autoptr(ComptoirAccount) account = comptoir_account_new ();
+  gint64 account_id;
 
   g_assert_no_error (error);
-  g_assert_true (comptoir_store_transaction (store, fill_tx, NULL, &error));
+  comptoir_account_set_kind (account, "marketplace");
+  comptoir_account_set_base_url (account, "https://place.example/v1");
+  g_assert_true (comptoir_account_save (store, account, NULL, &error));
+  account_id = comptoir_account_get_id (account);
+  g_assert_true (comptoir_store_transaction (store, fill_tx, &account_id, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 

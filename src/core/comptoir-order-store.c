@@ -53,32 +53,39 @@ payout_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
-static void
-bind_account (sqlite3_stmt *stmt,
-              int           index,
-              gint64        account_id)
-{
-  if (account_id > 0)
-    sqlite3_bind_int64 (stmt, index, account_id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static const char *
 nonempty_or_null (const char *s)
 {
   return (s != NULL && *s != '\0') ? s : NULL;
 }
 
+static gboolean
+read_returned_id (ComptoirStore  *store,
+                  sqlite3_stmt   *stmt,
+                  gint64         *out_id,
+                  GError        **error)
+{
+  /* RETURNING gives the row's id whether it was inserted or updated;
+   * sqlite3_last_insert_rowid() would not on the update path. */
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      comptoir_store_set_error (store, error);
+      return FALSE;
+    }
+  *out_id = sqlite3_column_int64 (stmt, 0);
+  return comptoir_store_step_done (store, stmt, error);
+}
+
 /**
  * comptoir_order_write:
  * @store: the store
- * @account_id: the platform account it came from, or 0
- * @order: the order as the platform sent it
+ * @account_id: the platform account it came from
+ * @order: the order as the platform sent it; its id is set
  * @error: a #GError
  *
- * Inserts the order or updates the one with the same remote id. Must be
- * called inside comptoir_store_transaction().
+ * Inserts the order or updates the one with the same remote id on the same
+ * account with everything the platform may have changed. Must be called
+ * inside comptoir_store_transaction().
  */
 gboolean
 comptoir_order_write (ComptoirStore  *store,
@@ -89,40 +96,56 @@ comptoir_order_write (ComptoirStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = comptoir_now_iso8601 ();
   const char *placed_at = comptoir_order_get_placed_at (order);
+  const char *fulfilment = comptoir_order_get_fulfilment (order);
+  gint64 id = 0;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (account_id > 0, FALSE);
+  g_return_val_if_fail (COMPTOIR_IS_ORDER (order), FALSE);
 
   stmt = comptoir_store_prepare (store,
                                  "INSERT INTO orders (account_id, remote_id, number, status, "
                                  "customer_name, customer_phone, customer_email, fulfilment, "
-                                 "slot_start, slot_end, delivery_address, customer_note, total_cents, "
-                                 "subtotal_cents, placed_at, updated_at) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15) "
+                                 "slot_start, slot_end, delivery_address, customer_note, "
+                                 "subtotal_cents, delivery_fee_cents, total_cents, placed_at, updated_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
                                  "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
-                                 "status = excluded.status, customer_note = excluded.customer_note, "
-                                 "total_cents = excluded.total_cents, updated_at = excluded.updated_at",
+                                 "number = excluded.number, status = excluded.status, "
+                                 "customer_name = excluded.customer_name, "
+                                 "customer_phone = excluded.customer_phone, "
+                                 "customer_email = excluded.customer_email, "
+                                 "fulfilment = excluded.fulfilment, slot_start = excluded.slot_start, "
+                                 "slot_end = excluded.slot_end, delivery_address = excluded.delivery_address, "
+                                 "customer_note = excluded.customer_note, "
+                                 "subtotal_cents = excluded.subtotal_cents, "
+                                 "delivery_fee_cents = excluded.delivery_fee_cents, "
+                                 "total_cents = excluded.total_cents, updated_at = excluded.updated_at "
+                                 "RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_account (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 1, account_id);
   comptoir_sql_bind_text (stmt, 2, comptoir_order_get_remote_id (order));
   comptoir_sql_bind_text (stmt, 3, comptoir_order_get_number (order));
   comptoir_sql_bind_text (stmt, 4, comptoir_order_get_status (order));
   comptoir_sql_bind_text (stmt, 5, comptoir_order_get_customer_name (order));
   comptoir_sql_bind_text (stmt, 6, comptoir_order_get_customer_phone (order));
   comptoir_sql_bind_text (stmt, 7, comptoir_order_get_customer_email (order));
-  comptoir_sql_bind_text (stmt, 8, *comptoir_order_get_fulfilment (order) ? comptoir_order_get_fulfilment (order) : "collect");
+  comptoir_sql_bind_text (stmt, 8, *fulfilment ? fulfilment : "collect");
   comptoir_sql_bind_text (stmt, 9, nonempty_or_null (comptoir_order_get_slot_start (order)));
   comptoir_sql_bind_text (stmt, 10, nonempty_or_null (comptoir_order_get_slot_end (order)));
   comptoir_sql_bind_text (stmt, 11, nonempty_or_null (comptoir_order_get_delivery_address (order)));
   comptoir_sql_bind_text (stmt, 12, comptoir_order_get_customer_note (order));
-  sqlite3_bind_int64 (stmt, 13, comptoir_order_get_total_cents (order));
-  comptoir_sql_bind_text (stmt, 14, *placed_at ? placed_at : now);
-  comptoir_sql_bind_text (stmt, 15, now);
+  sqlite3_bind_int64 (stmt, 13, comptoir_order_get_subtotal_cents (order));
+  sqlite3_bind_int64 (stmt, 14, comptoir_order_get_delivery_fee_cents (order));
+  sqlite3_bind_int64 (stmt, 15, comptoir_order_get_total_cents (order));
+  comptoir_sql_bind_text (stmt, 16, *placed_at ? placed_at : now);
+  comptoir_sql_bind_text (stmt, 17, now);
 
-  if (!comptoir_store_step_done (store, stmt, error))
+  if (!read_returned_id (store, stmt, &id, error))
     return FALSE;
-  if (comptoir_order_get_id (order) == 0)
-    comptoir_order_set_id (order, sqlite3_last_insert_rowid (comptoir_store_get_db (store)));
+  comptoir_order_set_id (order, id);
   return TRUE;
 }
 
@@ -143,12 +166,12 @@ comptoir_order_list_new (ComptoirStore *store)
 /**
  * comptoir_payout_write:
  * @store: the store
- * @account_id: the platform account, or 0
- * @payout: the payout as the platform sent it
+ * @account_id: the platform account
+ * @payout: the payout as the platform sent it; its id is set
  * @error: a #GError
  *
- * Inserts or updates a payout. Must be called inside
- * comptoir_store_transaction().
+ * Inserts or updates a payout, every amount included, so that a corrected
+ * payout still adds up. Must be called inside comptoir_store_transaction().
  */
 gboolean
 comptoir_payout_write (ComptoirStore   *store,
@@ -158,6 +181,11 @@ comptoir_payout_write (ComptoirStore   *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = comptoir_now_iso8601 ();
+  gint64 id = 0;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (account_id > 0, FALSE);
+  g_return_val_if_fail (COMPTOIR_IS_PAYOUT (payout), FALSE);
 
   stmt = comptoir_store_prepare (store,
                                  "INSERT INTO payouts (account_id, remote_id, period_start, period_end, "
@@ -165,13 +193,18 @@ comptoir_payout_write (ComptoirStore   *store,
                                  "bank_reference, updated_at) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
                                  "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
+                                 "period_start = excluded.period_start, period_end = excluded.period_end, "
+                                 "gross_cents = excluded.gross_cents, "
+                                 "commission_cents = excluded.commission_cents, "
+                                 "fees_cents = excluded.fees_cents, net_cents = excluded.net_cents, "
                                  "status = excluded.status, bank_reference = excluded.bank_reference, "
-                                 "net_cents = excluded.net_cents, updated_at = excluded.updated_at",
+                                 "updated_at = excluded.updated_at "
+                                 "RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_account (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 1, account_id);
   comptoir_sql_bind_text (stmt, 2, comptoir_payout_get_remote_id (payout));
   comptoir_sql_bind_text (stmt, 3, comptoir_payout_get_period_start (payout));
   comptoir_sql_bind_text (stmt, 4, comptoir_payout_get_period_end (payout));
@@ -183,10 +216,9 @@ comptoir_payout_write (ComptoirStore   *store,
   comptoir_sql_bind_text (stmt, 10, comptoir_payout_get_bank_reference (payout));
   comptoir_sql_bind_text (stmt, 11, now);
 
-  if (!comptoir_store_step_done (store, stmt, error))
+  if (!read_returned_id (store, stmt, &id, error))
     return FALSE;
-  if (comptoir_payout_get_id (payout) == 0)
-    comptoir_payout_set_id (payout, sqlite3_last_insert_rowid (comptoir_store_get_db (store)));
+  comptoir_payout_set_id (payout, id);
   return TRUE;
 }
 

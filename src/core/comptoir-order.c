@@ -21,6 +21,8 @@ struct _ComptoirOrder
   char *slot_end;
   char *delivery_address;
   char *customer_note;
+  gint64 subtotal_cents;
+  gint64 delivery_fee_cents;
   gint64 total_cents;
   char *placed_at;
 };
@@ -41,6 +43,8 @@ enum {
   PROP_SLOT_END,
   PROP_DELIVERY_ADDRESS,
   PROP_CUSTOMER_NOTE,
+  PROP_SUBTOTAL_CENTS,
+  PROP_DELIVERY_FEE_CENTS,
   PROP_TOTAL_CENTS,
   PROP_PLACED_AT,
   N_PROPS
@@ -277,6 +281,42 @@ comptoir_order_set_customer_note (ComptoirOrder *self,
 }
 
 gint64
+comptoir_order_get_subtotal_cents (ComptoirOrder *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_ORDER (self), 0);
+  return self->subtotal_cents;
+}
+
+void
+comptoir_order_set_subtotal_cents (ComptoirOrder *self,
+                                   gint64 value)
+{
+  g_return_if_fail (COMPTOIR_IS_ORDER (self));
+  if (self->subtotal_cents == value)
+    return;
+  self->subtotal_cents = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTOTAL_CENTS]);
+}
+
+gint64
+comptoir_order_get_delivery_fee_cents (ComptoirOrder *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_ORDER (self), 0);
+  return self->delivery_fee_cents;
+}
+
+void
+comptoir_order_set_delivery_fee_cents (ComptoirOrder *self,
+                                       gint64 value)
+{
+  g_return_if_fail (COMPTOIR_IS_ORDER (self));
+  if (self->delivery_fee_cents == value)
+    return;
+  self->delivery_fee_cents = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELIVERY_FEE_CENTS]);
+}
+
+gint64
 comptoir_order_get_total_cents (ComptoirOrder *self)
 {
   g_return_val_if_fail (COMPTOIR_IS_ORDER (self), 0);
@@ -368,6 +408,14 @@ comptoir_order_get_property (GObject *object, guint prop_id, GValue *value, GPar
       g_value_set_string (value, self->customer_note);
       break;
 
+    case PROP_SUBTOTAL_CENTS:
+      g_value_set_int64 (value, self->subtotal_cents);
+      break;
+
+    case PROP_DELIVERY_FEE_CENTS:
+      g_value_set_int64 (value, self->delivery_fee_cents);
+      break;
+
     case PROP_TOTAL_CENTS:
       g_value_set_int64 (value, self->total_cents);
       break;
@@ -434,6 +482,14 @@ comptoir_order_set_property (GObject *object, guint prop_id, const GValue *value
 
     case PROP_CUSTOMER_NOTE:
       comptoir_order_set_customer_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUBTOTAL_CENTS:
+      comptoir_order_set_subtotal_cents (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_DELIVERY_FEE_CENTS:
+      comptoir_order_set_delivery_fee_cents (self, g_value_get_int64 (value));
       break;
 
     case PROP_TOTAL_CENTS:
@@ -515,6 +571,12 @@ comptoir_order_class_init (ComptoirOrderClass *klass)
   /* note from the customer */
   properties[PROP_CUSTOMER_NOTE] =
     g_param_spec_string ("customer-note", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* sum of the lines, in cents */
+  properties[PROP_SUBTOTAL_CENTS] =
+    g_param_spec_int64 ("subtotal-cents", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* delivery fee, in cents */
+  properties[PROP_DELIVERY_FEE_CENTS] =
+    g_param_spec_int64 ("delivery-fee-cents", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* total paid, in cents */
   properties[PROP_TOTAL_CENTS] =
     g_param_spec_int64 ("total-cents", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
