@@ -77,18 +77,31 @@ comptoir_ui_test_save_screenshot (GtkWidget  *widget,
                                   const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GskRenderer *renderer;
+  int width = 0, height = 0;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A window just shown may not have been laid out and drawn yet (slow
+   * under the sanitizers): wait until it has something to draw. */
+  while (node == NULL && g_get_monotonic_time () < deadline)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width > 0 && height > 0)
+        gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        comptoir_ui_test_spin (50);
+    }
   g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot saved to %s", path);
