@@ -305,6 +305,78 @@ test_commission_format (void)
   g_assert_cmpstr (fine, ==, "12,75\u00a0%");
 }
 
+/* build-aux/demo passes the sandbox's start-up line: the dialog offers its
+ * addresses, the marketplace first, and fills in the demo credentials. */
+static void
+test_demo_sandbox_prefill (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+  ComptoirApplication *app;
+  ComptoirWindow *window;
+  ComptoirConnectDialog *dialog;
+  GtkWidget *page;
+  StackWait wait;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "marketplace");
+  json_builder_add_string_value (builder, sandbox->marketplace);
+  json_builder_set_member_name (builder, "directory");
+  json_builder_add_string_value (builder, sandbox->directory);
+  json_builder_set_member_name (builder, "marketplace_email");
+  json_builder_add_string_value (builder, sandbox->email);
+  json_builder_set_member_name (builder, "marketplace_password");
+  json_builder_add_string_value (builder, sandbox->password);
+  json_builder_set_member_name (builder, "directory_api_key");
+  json_builder_add_string_value (builder, sandbox->api_key);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+  g_setenv ("COMPTOIR_DEMO_SANDBOX", line, TRUE);
+
+  window = comptoir_ui_test_start_app (&app, 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "publishing");
+  comptoir_ui_test_spin (300);
+  page = comptoir_ui_test_find_widget (GTK_WIDGET (window), COMPTOIR_TYPE_PUBLISHING_PAGE, NULL,
+                                       COMPTOIR_UI_TEST_MAPPED);
+  gtk_widget_activate_action (page, "publishing.connect", NULL);
+  wait_for (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "address_row"))), ==, sandbox->marketplace);
+
+  click (child (dialog, "continue_button"));
+  wait = (StackWait) { GTK_STACK (child (dialog, "stack")), "sign-in", child (dialog, "address_error") };
+  wait_for (stack_on_page_or_error, &wait);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "email_row"))), ==, sandbox->email);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "password_row"))), ==, sandbox->password);
+  click (child (dialog, "sign_in_button"));
+  wait = (StackWait) { GTK_STACK (child (dialog, "stack")), "done", child (dialog, "sign_in_error") };
+  wait_for (stack_on_page_or_error, &wait);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (wait.stack), ==, "done");
+  click (child (dialog, "done_button"));
+  wait_for (dialog_gone, NULL);
+
+  /* The marketplace is connected: the next offer is the directory. */
+  gtk_widget_activate_action (page, "publishing.connect", NULL);
+  wait_for (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "address_row"))), ==, sandbox->directory);
+  click (child (dialog, "continue_button"));
+  wait = (StackWait) { GTK_STACK (child (dialog, "stack")), "sign-in", child (dialog, "address_error") };
+  wait_for (stack_on_page_or_error, &wait);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, "key_row"))), ==, sandbox->api_key);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  wait_for (dialog_gone, NULL);
+
+  g_unsetenv ("COMPTOIR_DEMO_SANDBOX");
+  comptoir_ui_test_stop_app (app);
+  comptoir_test_sandbox_stop (sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +386,7 @@ main (int   argc,
 
   g_test_add_func ("/publishing/commission-format", test_commission_format);
   g_test_add_func ("/publishing/connect-both", test_connect_both);
+  g_test_add_func ("/publishing/demo-sandbox-prefill", test_demo_sandbox_prefill);
 
   return g_test_run ();
 }

@@ -108,26 +108,22 @@ is_directory (ComptoirConnectDialog *self)
  * start-up line in COMPTOIR_DEMO_SANDBOX. The dialog then offers the
  * sandbox's addresses and demo credentials, so that a newcomer sees the
  * whole flow without looking them up. Unset in real use. */
-static const char *
+static char *
 demo_sandbox_get (const char *member)
 {
-  static JsonObject *sandbox;
-  static gsize parsed;
+  const char *line = g_getenv ("COMPTOIR_DEMO_SANDBOX");
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
 
-  if (g_once_init_enter (&parsed))
-    {
-      const char *line = g_getenv ("COMPTOIR_DEMO_SANDBOX");
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (line != NULL && json_parser_load_from_data (parser, line, -1, NULL)
-          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        sandbox = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-      g_once_init_leave (&parsed, 1);
-    }
-
-  if (sandbox == NULL || !json_object_has_member (sandbox, member))
+  if (line == NULL)
     return NULL;
-  return json_object_get_string_member_with_default (sandbox, member, NULL);
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, line, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), member, NULL));
 }
 
 static gboolean
@@ -149,15 +145,23 @@ account_exists (ComptoirStore *store,
 static void
 fill_demo_credentials (ComptoirConnectDialog *self)
 {
-  const char *base_url = self->info->base_url;
+  g_autofree char *marketplace = demo_sandbox_get ("marketplace");
+  g_autofree char *directory = demo_sandbox_get ("directory");
 
-  if (g_strcmp0 (base_url, demo_sandbox_get ("marketplace")) == 0)
+  if (marketplace != NULL && g_str_equal (self->info->base_url, marketplace))
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->email_row), demo_sandbox_get ("marketplace_email"));
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), demo_sandbox_get ("marketplace_password"));
+      g_autofree char *email = demo_sandbox_get ("marketplace_email");
+      g_autofree char *password = demo_sandbox_get ("marketplace_password");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), password ? password : "");
     }
-  else if (g_strcmp0 (base_url, demo_sandbox_get ("directory")) == 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->key_row), demo_sandbox_get ("directory_api_key"));
+  else if (directory != NULL && g_str_equal (self->info->base_url, directory))
+    {
+      g_autofree char *key = demo_sandbox_get ("directory_api_key");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->key_row), key ? key : "");
+    }
 }
 
 static void
@@ -362,14 +366,20 @@ comptoir_connect_dialog_new (GtkWindow     *parent,
                              const char    *address)
 {
   ComptoirConnectDialog *self;
+  g_autofree char *demo_address = NULL;
 
   g_return_val_if_fail (COMPTOIR_IS_STORE (store), NULL);
 
   self = g_object_new (COMPTOIR_TYPE_CONNECT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  if (address == NULL && demo_sandbox_get ("marketplace") != NULL)
-    address = account_exists (store, demo_sandbox_get ("marketplace"))
-              ? demo_sandbox_get ("directory") : demo_sandbox_get ("marketplace");
+  if (address == NULL)
+    {
+      g_autofree char *marketplace = demo_sandbox_get ("marketplace");
+      g_autofree char *directory = demo_sandbox_get ("directory");
+
+      if (marketplace != NULL)
+        address = demo_address = g_strdup (account_exists (store, marketplace) ? directory : marketplace);
+    }
   if (address != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->address_row), address);
   return self;
