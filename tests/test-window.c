@@ -170,6 +170,32 @@ test_narrow_window_folds (void)
   comptoir_ui_test_stop_app (app);
 }
 
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  return comptoir_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, COMPTOIR_UI_TEST_MAPPED) != NULL;
+}
+
+/* The keyboard shortcuts window opens from the window, in French, and lists
+ * the shortcuts of the sections. */
+static void
+test_shortcuts_window (void)
+{
+  ComptoirApplication *app;
+  ComptoirWindow *window = comptoir_ui_test_start_app (&app, 0, 0);
+  GtkWindow *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (comptoir_ui_test_wait_until (shortcuts_shown, NULL));
+  shortcuts = comptoir_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, COMPTOIR_UI_TEST_MAPPED);
+  comptoir_ui_test_spin (300);
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (shortcuts), "Chercher des produits", COMPTOIR_UI_TEST_ANY));
+  g_assert_nonnull (comptoir_ui_test_find_label (GTK_WIDGET (shortcuts), "Ma boutique", COMPTOIR_UI_TEST_ANY));
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+  gtk_window_close (shortcuts);
+  comptoir_ui_test_stop_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +206,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers-section", test_remembers_section);
   g_test_add_func ("/window/narrow-folds", test_narrow_window_folds);
   g_test_add_func ("/window/sections-with-data", test_sections_with_data);
+  g_test_add_func ("/window/shortcuts", test_shortcuts_window);
 
   return g_test_run ();
 }
