@@ -762,6 +762,60 @@ test_export_escaping (void)
 }
 
 static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The page is the shop as it was when the export started, written off the
+ * main thread; a cancelled export says so. */
+static void
+test_export_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (NULL, &error);
+  g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
+  g_autofree char *path = comptoir_test_tmp_path ("async.html");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (comptoir_test_add_sample_images (store, shop, &error));
+  g_assert_no_error (error);
+  comptoir_shop_export_html_async (shop, store, file, NULL, export_done_cb, &result);
+  comptoir_shop_set_name (shop, "Changé pendant l’export");
+  g_assert_true (comptoir_shop_export_html_finish (wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<h1>Boulangerie Martin</h1>"));
+  g_assert_null (strstr (written, "Changé"));
+  g_assert_nonnull (strstr (written, "<img class=\"logo\" src=\"data:image/jpeg;base64,"));
+
+  g_cancellable_cancel (cancellable);
+  comptoir_shop_export_html_async (shop, store, file, cancellable, export_done_cb, &cancelled);
+  g_assert_false (comptoir_shop_export_html_finish (wait_for_result (&cancelled), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_null (strstr (written, "Changé"));
+}
+
+static void
 test_hours_status_text (void)
 {
   g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
@@ -810,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/shop/markup", test_markup);
   g_test_add_func ("/shop/json-ld", test_json_ld);
   g_test_add_func ("/shop/export/escaping", test_export_escaping);
+  g_test_add_func ("/shop/export/async", test_export_async);
 
   return g_test_run ();
 }
