@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "comptoir-hours-editor.h"
 #include "comptoir-shop.h"
 #include "comptoir-shop-page.h"
 #include "comptoir-ui-test-utils.h"
@@ -86,6 +90,26 @@ static gboolean
 has_paintable (gpointer data)
 {
   return gtk_picture_get_paintable (GTK_PICTURE (data)) != NULL;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (data));
+}
+
+static gboolean
+shows_rd_toast (gpointer data)
+{
+  return comptoir_ui_test_find_label_containing (GTK_WIDGET (data), "R&D.jpg", COMPTOIR_UI_TEST_ANY) != NULL;
+}
+
+static const char *
+row_subtitle (GtkWidget  *root,
+              const char *name)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (get (root, name),
+                                                                             ADW_TYPE_ACTION_ROW)));
 }
 
 static ComptoirShop *
@@ -221,6 +245,35 @@ test_fill_whole_page (void)
     g_assert_true (comptoir_ui_test_wait_until (has_paintable, get (preview, "preview-market-cover")));
     g_assert_true (comptoir_ui_test_wait_until (has_paintable, get (page, "cover-picture")));
     g_assert_true (gtk_widget_get_visible (get (page, "logo-remove")));
+    g_assert_cmpstr (row_subtitle (page, "logo-choose"), ==, "");
+  }
+
+  /* Changing the logo for a file that has gone: the logo stays, the row
+   * stops saying “Preparing the photo…”, and the toast quotes the file
+   * name as it is (a toast title is markup: “&” must not break it). */
+  {
+    g_autofree char *path = comptoir_test_tmp_path ("R&D.jpg");
+    g_autoptr(GFile) gone = g_file_new_for_path (path);
+    g_autoptr(GFile) logo = write_jpeg ("logo.jpg", 400, 400, 0xc64600);
+    ComptoirShop *shop = comptoir_shop_page_get_shop (COMPTOIR_SHOP_PAGE (page));
+    g_autofree char *logo_hash = g_strdup (comptoir_shop_get_logo_hash (shop));
+
+    g_remove (path);
+    comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "logo", gone);
+    g_assert_cmpstr (row_subtitle (page, "logo-choose"), ==, _("Preparing the photo…"));
+    g_assert_false (gtk_widget_get_sensitive (get (page, "logo-choose")));
+    g_assert_true (comptoir_ui_test_wait_until (is_sensitive, get (page, "logo-choose")));
+    g_assert_cmpstr (row_subtitle (page, "logo-choose"), ==, "");
+    g_assert_cmpstr (comptoir_shop_get_logo_hash (shop), ==, logo_hash);
+    g_assert_true (gtk_widget_get_visible (get (page, "logo-picture")));
+    g_assert_true (comptoir_ui_test_wait_until (shows_rd_toast, page));
+
+    /* the same picture again */
+    comptoir_shop_page_import_photo (COMPTOIR_SHOP_PAGE (page), "logo", logo);
+    g_assert_cmpstr (row_subtitle (page, "logo-choose"), ==, _("Preparing the photo…"));
+    g_assert_true (comptoir_ui_test_wait_until (is_sensitive, get (page, "logo-choose")));
+    g_assert_cmpstr (row_subtitle (page, "logo-choose"), ==, "");
+    g_assert_cmpstr (comptoir_shop_get_logo_hash (shop), ==, logo_hash);
   }
 
   /* Services and payments */
@@ -335,8 +388,18 @@ test_fill_whole_page (void)
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autofree char *html = NULL;
 
-    g_assert_true (comptoir_shop_page_export_to (COMPTOIR_SHOP_PAGE (page), file));
+    /* off the main thread: the button waits, a spinner turns */
+    g_assert_true (gtk_widget_get_sensitive (get (page, "export-button")));
+    comptoir_shop_page_export_to (COMPTOIR_SHOP_PAGE (page), file);
+    g_assert_false (gtk_widget_get_sensitive (get (page, "export-button")));
+    g_assert_true (gtk_widget_get_visible (get (page, "export-spinner")));
+    /* what is typed meanwhile does not get into this export */
+    gtk_editable_set_text (GTK_EDITABLE (get (page, "shop-tagline")), "Changé pendant l’export");
+    g_assert_true (comptoir_ui_test_wait_until (is_sensitive, get (page, "export-button")));
+    g_assert_false (gtk_widget_get_visible (get (page, "export-spinner")));
+    gtk_editable_set_text (GTK_EDITABLE (get (page, "shop-tagline")), "Pain au levain, cuit au feu de bois");
     g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+    g_assert_null (strstr (html, "Changé pendant"));
     g_assert_nonnull (strstr (html, "<h1>Boulangerie Martin</h1>"));
     g_assert_nonnull (strstr (html, "Horaires d’ouverture"));
     g_assert_nonnull (strstr (html, "<img class=\"cover\" alt=\"\" src=\"data:image/jpeg;base64,"));
@@ -354,6 +417,69 @@ test_fill_whole_page (void)
   comptoir_ui_test_stop_app (app);
 }
 
+/* A day written without its year is the next one to come. */
+static void
+test_parse_date (void)
+{
+  GDate today, date, from;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 20, G_DATE_DECEMBER, 2026);
+
+  /* already gone this year: next year */
+  g_assert_true (comptoir_parse_date ("02/01", &today, &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 2);
+  g_assert_cmpuint (g_date_get_month (&date), ==, G_DATE_JANUARY);
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2027);
+  /* still to come, or today: this year */
+  g_assert_true (comptoir_parse_date ("24/12", &today, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2026);
+  g_assert_true (comptoir_parse_date (" 20/12 ", &today, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2026);
+  g_assert_true (comptoir_parse_date ("19/12", &today, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2027);
+  /* a year written is kept, even in the past */
+  g_assert_true (comptoir_parse_date ("02/01/2026", &today, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2026);
+  g_assert_true (comptoir_parse_date ("02/01/26", &today, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2026);
+  g_assert_true (comptoir_parse_date ("2027-01-02", &today, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2027);
+  /* 29 February without a year: the next one there is */
+  g_assert_true (comptoir_parse_date ("29/02", &today, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2028);
+  /* a closure over New Year: the last day follows the first */
+  g_date_set_dmy (&today, 1, G_DATE_JANUARY, 2027);
+  g_assert_true (comptoir_parse_date ("28/12", &today, &from));
+  g_assert_cmpuint (g_date_get_year (&from), ==, 2027);
+  g_date_set_dmy (&today, 27, G_DATE_DECEMBER, 2026);
+  g_assert_true (comptoir_parse_date ("28/12", &today, &from));
+  g_assert_true (comptoir_parse_date ("03/01", &from, &date));
+  g_assert_cmpuint (g_date_get_year (&from), ==, 2026);
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2027);
+  /* not dates */
+  g_assert_false (comptoir_parse_date ("31/02", &today, &date));
+  g_assert_false (comptoir_parse_date ("13/13", &today, &date));
+  g_assert_false (comptoir_parse_date ("Noël", &today, &date));
+  g_assert_false (comptoir_parse_date ("", &today, &date));
+  /* without a reference, today is the reference: never a past date */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDate now_date;
+
+    g_date_clear (&now_date, 1);
+    g_date_set_dmy (&now_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    g_date_subtract_days (&now_date, 1);
+    {
+      g_autofree char *yesterday = g_strdup_printf ("%u/%u", g_date_get_day (&now_date), g_date_get_month (&now_date));
+
+      g_assert_true (comptoir_parse_date (yesterday, NULL, &date));
+      g_assert_cmpint (g_date_compare (&date, &now_date), >, 0);
+    }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +487,7 @@ main (int   argc,
   comptoir_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/shop-page/fill-whole-page", test_fill_whole_page);
+  g_test_add_func ("/shop-page/parse-date", test_parse_date);
 
   return g_test_run ();
 }

@@ -245,12 +245,103 @@ test_time_parse (void)
   g_assert_cmpuint (m, ==, 570);
   g_assert_true (comptoir_time_parse (" 19 h ", &m));
   g_assert_cmpuint (m, ==, 1140);
+  /* the end of the day, not midnight at its start */
   g_assert_true (comptoir_time_parse ("24:00", &m));
-  g_assert_cmpuint (m, ==, 0);
+  g_assert_cmpuint (m, ==, 1440);
+  g_assert_true (comptoir_time_parse ("24h", &m));
+  g_assert_cmpuint (m, ==, 1440);
+  g_assert_false (comptoir_time_parse ("24:30", &m));
   g_assert_false (comptoir_time_parse ("25:00", &m));
   g_assert_false (comptoir_time_parse ("9:7", &m));
   g_assert_false (comptoir_time_parse ("midi", &m));
   g_assert_false (comptoir_time_parse ("", &m));
+}
+
+/* A shop open all day long says 0:00–24:00. */
+static void
+test_hours_all_day (void)
+{
+  g_autoptr(ComptoirOpeningHours) hours = comptoir_opening_hours_new ();
+  g_autoptr(ComptoirOpeningHours) back = NULL;
+  g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) json_ld = NULL;
+  g_autoptr(GDateTime) tuesday = utc (2026, 11, 17, 10, 0);
+  g_autoptr(GDateTime) spring = utc (2026, 3, 29, 12, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *end_of_day = comptoir_time_format (1440);
+  JsonArray *specs;
+  guint open, close, n_ranges;
+  gboolean found = FALSE;
+
+  g_assert_cmpstr (end_of_day, ==, "24:00");
+  g_assert_true (comptoir_time_parse ("0:00", &open));
+  g_assert_true (comptoir_time_parse ("24:00", &close));
+  /* Monday (2026-11-16) all day; Sunday 2026-03-29 (spring change) all day */
+  g_assert_true (comptoir_opening_hours_add_range (hours, G_DATE_MONDAY, open, close, &error));
+  g_assert_no_error (error);
+  g_assert_true (comptoir_opening_hours_add_range (hours, G_DATE_SUNDAY, open, close, &error));
+  g_assert_no_error (error);
+  /* and it takes the whole day: nothing else fits in it */
+  g_assert_false (comptoir_opening_hours_add_range (hours, G_DATE_MONDAY, HM (23, 0), HM (23, 30), NULL));
+  g_assert_false (comptoir_opening_hours_add_range (hours, G_DATE_SATURDAY, HM (22, 0), HM (1, 0), NULL));
+  /* opening at 24:00 is not a time of the day */
+  g_assert_false (comptoir_opening_hours_add_range (hours, G_DATE_TUESDAY, 1440, HM (2, 0), NULL));
+
+  /* Paris is UTC+1 in November */
+  g_assert_false (open_at_utc (hours, 2026, 11, 14, 22, 59)); /* Saturday 23:59 */
+  g_assert_true (open_at_utc (hours, 2026, 11, 14, 23, 0));   /* Sunday 00:00 */
+  g_assert_true (open_at_utc (hours, 2026, 11, 15, 22, 59));  /* Sunday 23:59 */
+  g_assert_true (open_at_utc (hours, 2026, 11, 15, 23, 0));   /* Monday 00:00 */
+  g_assert_true (open_at_utc (hours, 2026, 11, 16, 11, 0));   /* Monday 12:00 */
+  g_assert_true (open_at_utc (hours, 2026, 11, 16, 22, 59));  /* Monday 23:59 */
+  g_assert_false (open_at_utc (hours, 2026, 11, 16, 23, 0));  /* Tuesday 00:00 */
+  assert_next_opening_utc (hours, tuesday, "2026-11-21 23:00"); /* Sunday 00:00 */
+  status = comptoir_opening_hours_format_status (hours, tuesday);
+  g_assert_cmpstr (status, ==, "Closed · opens Sunday at 0:00");
+  /* a day of 23 hours on the spring change: open from 00:00 to 24:00 Paris */
+  g_assert_false (open_at_utc (hours, 2026, 3, 28, 22, 59)); /* Saturday 23:59 CET */
+  g_assert_true (open_at_utc (hours, 2026, 3, 28, 23, 0));   /* Sunday 00:00 CET */
+  g_assert_true (open_at_utc (hours, 2026, 3, 29, 21, 59));  /* Sunday 23:59 CEST */
+  g_assert_true (open_at_utc (hours, 2026, 3, 30, 21, 59));  /* Monday 23:59 */
+  g_assert_false (open_at_utc (hours, 2026, 3, 30, 22, 0));  /* Tuesday 00:00 */
+  {
+    g_autoptr(GDateTime) closing = comptoir_opening_hours_next_closing (hours, spring);
+    g_autoptr(GDateTime) closing_utc = g_date_time_to_utc (closing);
+    g_autofree char *text = g_date_time_format (closing_utc, "%Y-%m-%d %H:%M");
+
+    /* Sunday runs into Monday: closes Monday at midnight */
+    g_assert_cmpstr (text, ==, "2026-03-30 22:00");
+  }
+
+  /* stored and read back as it was */
+  json = comptoir_opening_hours_to_json (hours);
+  back = comptoir_opening_hours_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (comptoir_opening_hours_equal (hours, back));
+  g_assert_cmpuint (comptoir_opening_hours_get_ranges (back, G_DATE_MONDAY, &n_ranges)[0].close, ==, 1440);
+  g_assert_cmpuint (n_ranges, ==, 1);
+
+  /* schema.org: closes at 23:59, as “until midnight” */
+  comptoir_shop_set_opening_hours (shop, hours);
+  json_ld = comptoir_shop_to_json_ld (shop, NULL);
+  specs = json_object_get_array_member (json_node_get_object (json_ld), "openingHoursSpecification");
+  g_assert_cmpuint (json_array_get_length (specs), ==, 2);
+  for (guint i = 0; i < json_array_get_length (specs); i++)
+    {
+      JsonObject *spec = json_array_get_object_element (specs, i);
+
+      g_assert_cmpstr (json_object_get_string_member (spec, "opens"), ==, "00:00");
+      g_assert_cmpstr (json_object_get_string_member (spec, "closes"), ==, "23:59");
+      found |= g_strcmp0 (json_object_get_string_member (spec, "dayOfWeek"), "https://schema.org/Monday") == 0;
+    }
+  g_assert_true (found);
+
+  /* the exported page says 0:00–24:00 */
+  html = comptoir_shop_export_html_string (shop, NULL, tuesday);
+  g_assert_nonnull (strstr (html, "<span class=\"range\">0:00–24:00</span>"));
 }
 
 static void
@@ -671,6 +762,60 @@ test_export_escaping (void)
 }
 
 static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The page is the shop as it was when the export started, written off the
+ * main thread; a cancelled export says so. */
+static void
+test_export_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (NULL, &error);
+  g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
+  g_autofree char *path = comptoir_test_tmp_path ("async.html");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (comptoir_test_add_sample_images (store, shop, &error));
+  g_assert_no_error (error);
+  comptoir_shop_export_html_async (shop, store, file, NULL, export_done_cb, &result);
+  comptoir_shop_set_name (shop, "Changé pendant l’export");
+  g_assert_true (comptoir_shop_export_html_finish (wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<h1>Boulangerie Martin</h1>"));
+  g_assert_null (strstr (written, "Changé"));
+  g_assert_nonnull (strstr (written, "<img class=\"logo\" src=\"data:image/jpeg;base64,"));
+
+  g_cancellable_cancel (cancellable);
+  comptoir_shop_export_html_async (shop, store, file, cancellable, export_done_cb, &cancelled);
+  g_assert_false (comptoir_shop_export_html_finish (wait_for_result (&cancelled), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_null (strstr (written, "Changé"));
+}
+
+static void
 test_hours_status_text (void)
 {
   g_autoptr(ComptoirShop) shop = comptoir_test_sample_shop ();
@@ -710,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/shop/hours/dst", test_hours_dst);
   g_test_add_func ("/shop/hours/time-parse", test_time_parse);
   g_test_add_func ("/shop/hours/status-text", test_hours_status_text);
+  g_test_add_func ("/shop/hours/all-day", test_hours_all_day);
   g_test_add_func ("/shop/validate/siret", test_siret);
   g_test_add_func ("/shop/validate/postcode", test_postcode);
   g_test_add_func ("/shop/validate/phone", test_phone);
@@ -718,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/shop/markup", test_markup);
   g_test_add_func ("/shop/json-ld", test_json_ld);
   g_test_add_func ("/shop/export/escaping", test_export_escaping);
+  g_test_add_func ("/shop/export/async", test_export_async);
 
   return g_test_run ();
 }

@@ -54,7 +54,9 @@ comptoir_time_parse (const char *text,
   if (*p != '\0' || minutes > 59 || hours > 24 || (hours == 24 && minutes != 0))
     return FALSE;
 
-  *out_minutes = (guint) ((hours % 24) * 60 + minutes);
+  /* 24:00 is the end of the day (close = 1440): 0:00–24:00 is a whole
+   * day open, which 0:00–0:00 could not say. */
+  *out_minutes = (guint) (hours * 60 + minutes);
   return TRUE;
 }
 
@@ -67,6 +69,8 @@ comptoir_time_parse (const char *text,
 char *
 comptoir_time_format (guint minutes)
 {
+  if (minutes == 24 * 60)
+    return g_strdup ("24:00"); /* the end of the day, as a closing time */
   return g_strdup_printf ("%u:%02u", (minutes / 60) % 24, minutes % 60);
 }
 

@@ -213,7 +213,8 @@ check_range (guint    open,
              guint    close,
              GError **error)
 {
-  if (open >= MINUTES_PER_DAY || close >= MINUTES_PER_DAY)
+  /* closing at 24:00 (1440) is closing at the end of the day */
+  if (open >= MINUTES_PER_DAY || close > MINUTES_PER_DAY)
     {
       g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_INVALID_INPUT,
                            _("Write times between 0:00 and 23:59."));

@@ -8,9 +8,10 @@ G_BEGIN_DECLS
 /**
  * ComptoirTimeRange:
  * @open: opening time, in minutes after midnight (0–1439)
- * @close: closing time, in minutes after midnight (0–1439); when it is not
+ * @close: closing time, in minutes after midnight (0–1440); when it is not
  *   after @open the range goes past midnight and closes the next day
- *   (19:00–02:00, or 19:00–00:00 for “until midnight”)
+ *   (19:00–02:00, or 19:00–00:00 for “until midnight”); 1440 (24:00) is
+ *   the end of the day, so that 0:00–24:00 is a day open throughout
  *
  * One opening range of a day, in Europe/Paris wall-clock time.
  */

@@ -475,6 +475,34 @@ comptoir_shop_export_html_string (ComptoirShop  *shop,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+export_html (ComptoirShop   *shop,
+             ComptoirStore  *store,
+             GFile          *destination,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *html = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  html = comptoir_shop_export_html_string (shop, store, now);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!g_file_replace_contents (destination, html, strlen (html), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_FAILED,
+                     _("Your page could not be saved there: %s. Choose another folder."),
+                     local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * comptoir_shop_export_html:
  * @shop: the shop
@@ -490,22 +518,99 @@ comptoir_shop_export_html (ComptoirShop   *shop,
                            GFile          *destination,
                            GError        **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *html = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (COMPTOIR_IS_SHOP (shop), FALSE);
   g_return_val_if_fail (store == NULL || COMPTOIR_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
-  html = comptoir_shop_export_html_string (shop, store, now);
-  if (!g_file_replace_contents (destination, html, strlen (html), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
-    {
-      g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_FAILED,
-                   _("Your page could not be saved there: %s. Choose another folder."),
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return export_html (shop, store, destination, NULL, error);
+}
+
+typedef struct
+{
+  ComptoirShop  *shop;   /* a copy only this task sees */
+  ComptoirStore *store;
+  GFile         *destination;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_clear_object (&export->shop);
+  g_clear_object (&export->store);
+  g_clear_object (&export->destination);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  GError *error = NULL;
+
+  if (export_html (export->shop, export->store, export->destination, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * comptoir_shop_export_html_async:
+ * @shop: the shop
+ * @store: (nullable): where the logo and cover images are found
+ * @destination: the file to write, replaced if it exists
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the thread-default main context when it is done
+ * @user_data: data for @callback
+ *
+ * Like comptoir_shop_export_html(), off the calling thread: reading and
+ * encoding the images and writing the file take a while. The page is the
+ * shop as it is when this is called; @shop may change meanwhile.
+ */
+void
+comptoir_shop_export_html_async (ComptoirShop        *shop,
+                                 ComptoirStore       *store,
+                                 GFile               *destination,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+
+  g_return_if_fail (COMPTOIR_IS_SHOP (shop));
+  g_return_if_fail (store == NULL || COMPTOIR_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (destination));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  export = g_new0 (ExportData, 1);
+  export->shop = comptoir_shop_copy (shop);
+  export->store = store != NULL ? g_object_ref (store) : NULL;
+  export->destination = g_object_ref (destination);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, comptoir_shop_export_html_async);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * comptoir_shop_export_html_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: a #GError; %G_IO_ERROR_CANCELLED when cancelled
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+comptoir_shop_export_html_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == comptoir_shop_export_html_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

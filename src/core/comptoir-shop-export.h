@@ -15,5 +15,13 @@ gboolean  comptoir_shop_export_html        (ComptoirShop  *shop,
                                             ComptoirStore *store,
                                             GFile         *destination,
                                             GError       **error);
+void      comptoir_shop_export_html_async  (ComptoirShop        *shop,
+                                            ComptoirStore       *store,
+                                            GFile               *destination,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean  comptoir_shop_export_html_finish (GAsyncResult        *result,
+                                            GError             **error);
 
 G_END_DECLS

@@ -88,8 +88,9 @@ hours_spec (const char *day_iri,
 {
   JsonObject *spec = json_object_new ();
   g_autofree char *opens = hhmm (open);
-  /* “until midnight” is 23:59 in schema.org: 00:00 would mean closed. */
-  g_autofree char *closes = close == 0 ? g_strdup ("23:59") : hhmm (close);
+  /* “until midnight” (00:00 or 24:00) is 23:59 in schema.org: 00:00 would
+   * mean closed. */
+  g_autofree char *closes = close == 0 || close >= 24 * 60 ? g_strdup ("23:59") : hhmm (close);
 
   json_object_set_string_member (spec, "@type", "OpeningHoursSpecification");
   if (day_iri != NULL)

@@ -150,9 +150,12 @@ static void
 show_failure (ComptoirCsvImportDialog *self,
               const char              *message)
 {
+  /* the description is Pango markup, and the message may quote the file */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
   adw_status_page_set_icon_name (self->status, "dialog-warning-symbolic");
   adw_status_page_set_title (self->status, C_("catalog", "This File Cannot Be Imported"));
-  adw_status_page_set_description (self->status, message);
+  adw_status_page_set_description (self->status, escaped);
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 

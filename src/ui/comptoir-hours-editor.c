@@ -360,12 +360,28 @@ day_enabled_cb (AdwExpanderRow *row,
 
 /* Exceptions */
 
+/**
+ * comptoir_parse_date:
+ * @text: “24/12/2026”, “24.12.26”, “2026-12-24” or “24/12”
+ * @not_before: (nullable): the earliest date meant by a day written
+ *   without its year; %NULL for today
+ * @date: (out): the date
+ *
+ * A day written without its year is the next one on or after
+ * @not_before: on 20 December, “02/01” is next January, not a closure
+ * already gone.
+ *
+ * Returns: whether @text is a date
+ */
 gboolean
-comptoir_parse_date (const char *text,
-                     GDate      *date)
+comptoir_parse_date (const char  *text,
+                     const GDate *not_before,
+                     GDate       *date)
 {
   int day, month, year;
   char tail;
+  gboolean no_year = FALSE;
+  GDate today;
 
   g_date_clear (date, 1);
   if (text == NULL)
@@ -379,16 +395,37 @@ comptoir_parse_date (const char *text,
     }
   else if (sscanf (text, " %d/%d %c", &day, &month, &tail) == 2)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      year = g_date_time_get_year (now);
+      if (not_before == NULL || !g_date_valid (not_before))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          g_date_clear (&today, 1);
+          g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                          (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+          not_before = &today;
+        }
+      year = g_date_get_year (not_before);
+      no_year = TRUE;
     }
   else
     return FALSE;
 
+  /* 29/02 written without a year is the next 29 February */
+  for (int i = 0; no_year && i < 8 && month == 2 && day == 29 &&
+                  !g_date_valid_dmy (29, G_DATE_FEBRUARY, (GDateYear) year); i++)
+    year++;
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
   g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  if (no_year && g_date_compare (date, not_before) < 0)
+    {
+      /* already gone this year: next year's */
+      year++;
+      while (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) && year < 9999)
+        year++;
+      g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    }
   return TRUE;
 }
 
@@ -496,7 +533,7 @@ add_exception_cb (GtkButton           *button,
   const char *to_text = gtk_editable_get_text (self->form_to);
   GDate from, to;
 
-  if (!comptoir_parse_date (gtk_editable_get_text (self->form_from), &from))
+  if (!comptoir_parse_date (gtk_editable_get_text (self->form_from), NULL, &from))
     {
       gtk_label_set_text (self->form_error, _("Write the first day as 24/12/2026."));
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->form_error)), TRUE);
@@ -504,7 +541,8 @@ add_exception_cb (GtkButton           *button,
     }
   if (strspn (to_text, " \t") == strlen (to_text))
     to = from;
-  else if (!comptoir_parse_date (to_text, &to))
+  /* “28/12” to “03/01”: the last day comes after the first */
+  else if (!comptoir_parse_date (to_text, &from, &to))
     {
       gtk_label_set_text (self->form_error, _("Write the last day as 26/12/2026, or leave it empty for a single day."));
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->form_error)), TRUE);

@@ -17,6 +17,7 @@ const ComptoirOpeningHours *comptoir_hours_editor_get_hours (ComptoirHoursEditor
 GtkWidget                  *comptoir_hours_editor_get_first_day_row (ComptoirHoursEditor *self);
 
 gboolean                    comptoir_parse_date             (const char                 *text,
+                                                             const GDate                *not_before,
                                                              GDate                      *date);
 gboolean                    comptoir_parse_ranges           (const char                 *text,
                                                              GArray                     *ranges);

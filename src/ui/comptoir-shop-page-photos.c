@@ -77,17 +77,21 @@ comptoir_shop_page_load_photos (ComptoirShopPage *self)
       GtkPicture *picture = self->photo_pictures[slot];
       gboolean has_photo = *hash != '\0';
 
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (picture), "hash"), hash) == 0 &&
-          gtk_picture_get_paintable (picture) != NULL)
-        continue;
-      g_object_set_data_full (G_OBJECT (picture), "hash", g_strdup (hash), g_free);
-      gtk_picture_set_paintable (picture, NULL);
+      /* The row always says what is there now, even when the picture
+       * stays: this also clears “Preparing the photo…” after an import
+       * that failed or brought back the same picture. */
       gtk_widget_set_visible (GTK_WIDGET (picture), has_photo);
       gtk_widget_set_visible (self->photo_remove[slot], has_photo);
       gtk_button_set_label (GTK_BUTTON (self->photo_choose[slot]), has_photo ? _("Change…") : _("Choose…"));
       adw_action_row_set_subtitle (self->photo_rows[slot],
                                    has_photo ? "" : slot == LOGO ? _("Square, on a plain background if you can")
                                                                  : _("A wide photo of the shop front or your products"));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (picture), "hash"), hash) == 0 &&
+          gtk_picture_get_paintable (picture) != NULL)
+        continue;
+      g_object_set_data_full (G_OBJECT (picture), "hash", g_strdup (hash), g_free);
+      gtk_picture_set_paintable (picture, NULL);
       if (has_photo)
         {
           PhotoClosure *closure = g_new0 (PhotoClosure, 1);
@@ -112,23 +116,19 @@ import_done_cb (GObject      *source,
   g_autofree char *hash = comptoir_photo_import_finish (COMPTOIR_STORE (source), result, &error);
 
   if (page_gone (self))
-    ;
-  else if (hash == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          comptoir_shop_page_show_toast (self, error->message);
-          comptoir_shop_page_load_photos (self);
-        }
+      closure_free (closure);
+      return;
     }
+  if (hash == NULL)
+    comptoir_shop_page_show_toast (self, error->message);
   else
-    {
-      /* saved with the rest, after the pause, and undoable */
-      g_object_set (self->shop, properties[closure->slot], hash, NULL);
-      comptoir_shop_page_load_photos (self);
-    }
-  if (!page_gone (self))
-    gtk_widget_set_sensitive (self->photo_choose[closure->slot], TRUE);
+    /* saved with the rest, after the pause, and undoable; the same
+     * picture again changes nothing */
+    g_object_set (self->shop, properties[closure->slot], hash, NULL);
+  /* whatever happened, the row says again what the shop has */
+  comptoir_shop_page_load_photos (self);
+  gtk_widget_set_sensitive (self->photo_choose[closure->slot], TRUE);
   closure_free (closure);
 }
 

@@ -49,10 +49,12 @@ struct _ComptoirShopPage
   guint                folded_id;
   gboolean             loading;
   char                *export_uri;
+  GFile               *exporting;  /* the file being written, or NULL */
 
   AdwToastOverlay     *toast_overlay;
   GtkLabel            *save_status;
   GtkToggleButton     *preview_toggle;
+  GtkSpinner          *export_spinner;
   AdwLeaflet          *leaflet;
   GtkScrolledWindow   *scrolled;
   GtkBox              *editor_box;

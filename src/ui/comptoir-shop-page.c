@@ -45,11 +45,14 @@ update_undo_action (ComptoirShopPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.undo", !g_queue_is_empty (&self->undo));
 }
 
+/* @text is plain text (it may quote a file or shop name such as
+ * “Fleurs & Co”): toast titles are Pango markup, so it is escaped. */
 void
 comptoir_shop_page_show_toast (ComptoirShopPage *self,
-            const char       *text)
+                               const char       *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -253,28 +256,37 @@ open_export_action (GtkWidget  *widget,
     gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), self->export_uri, GDK_CURRENT_TIME);
 }
 
-/**
- * comptoir_shop_page_export_to:
- * @self: the page
- * @file: where to write the page
- *
- * Exports the page as it is now and says how it went in a toast.
- *
- * Returns: whether the file was written
- */
-gboolean
-comptoir_shop_page_export_to (ComptoirShopPage *self,
-                              GFile            *file)
+static void
+update_export_action (ComptoirShopPage *self)
 {
+  gboolean exporting = self->exporting != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.export", self->store != NULL && !exporting);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_spinner), exporting);
+  gtk_spinner_set_spinning (self->export_spinner, exporting);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ComptoirShopPage *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
   AdwToast *toast;
 
-  g_return_val_if_fail (COMPTOIR_IS_SHOP_PAGE (self), FALSE);
+  /* cancelled only when the page is disposed: @self is not to be touched */
+  if (!comptoir_shop_export_html_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  if (!comptoir_shop_export_html (self->shop, self->store, file, &error))
+  file = g_steal_pointer (&self->exporting);
+  update_export_action (self);
+  if (error != NULL)
     {
       comptoir_shop_page_show_toast (self, error->message);
-      return FALSE;
+      return;
     }
   g_free (self->export_uri);
   self->export_uri = g_file_get_uri (file);
@@ -282,7 +294,29 @@ comptoir_shop_page_export_to (ComptoirShopPage *self,
   adw_toast_set_button_label (toast, _("Open"));
   adw_toast_set_action_name (toast, "shop.open-export");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  return TRUE;
+}
+
+/**
+ * comptoir_shop_page_export_to:
+ * @self: the page
+ * @file: where to write the page
+ *
+ * Exports the page as it is now, off the main thread, and says how it went
+ * in a toast. Meanwhile the export button is insensitive and a spinner
+ * turns beside it.
+ */
+void
+comptoir_shop_page_export_to (ComptoirShopPage *self,
+                              GFile            *file)
+{
+  g_return_if_fail (COMPTOIR_IS_SHOP_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->exporting != NULL || self->cancellable == NULL)
+    return;
+  self->exporting = g_object_ref (file);
+  update_export_action (self);
+  comptoir_shop_export_html_async (self->shop, self->store, file, self->cancellable, export_done_cb, self);
 }
 
 static void
@@ -381,8 +415,11 @@ comptoir_shop_page_dispose (GObject *object)
   if (self->save_id != 0)
     save_now (self, FALSE);
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  /* stops the photo imports and the export; their callbacks then leave
+   * the page alone */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->exporting);
   g_clear_handle_id (&self->checklist_id, g_source_remove);
   g_clear_handle_id (&self->folded_id, g_source_remove);
   if (self->shop != NULL)
@@ -425,6 +462,7 @@ comptoir_shop_page_class_init (ComptoirShopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, save_status);
   gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, preview_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, ComptoirShopPage, editor_box);
@@ -512,7 +550,7 @@ comptoir_shop_page_set_store (ComptoirShopPage *self,
   g_signal_connect (self->shop, "notify", G_CALLBACK (shop_notify_cb), self);
   update_undo_action (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor_box), TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.export", TRUE);
+  update_export_action (self);
 }
 
 /**

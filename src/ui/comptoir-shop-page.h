@@ -15,7 +15,7 @@ void          comptoir_shop_page_set_store (ComptoirShopPage *self,
                                             ComptoirStore    *store);
 ComptoirShop *comptoir_shop_page_get_shop  (ComptoirShopPage *self);
 void          comptoir_shop_page_flush     (ComptoirShopPage *self);
-gboolean      comptoir_shop_page_export_to (ComptoirShopPage *self,
+void          comptoir_shop_page_export_to (ComptoirShopPage *self,
                                             GFile            *file);
 void          comptoir_shop_page_import_photo (ComptoirShopPage *self,
                                                const char       *which,
