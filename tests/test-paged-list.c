@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include "comptoir-paged-list.h"
+#include "comptoir-paged-list-private.h"
 #include "comptoir-product-store.h"
 #include "comptoir-store-private.h"
 #include "comptoir-test-utils.h"
@@ -127,6 +127,74 @@ test_hundred_thousand (void)
   }
 }
 
+static GObject *
+number_row (sqlite3_stmt *stmt)
+{
+  GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (item, "n", GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+  return item;
+}
+
+static int
+item_number (GListModel *list,
+             guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (list, position);
+
+  g_assert_nonnull (item);
+  return GPOINTER_TO_INT (g_object_get_data (item, "n"));
+}
+
+/* The database fails in the middle of a page (here a runtime error from
+ * row 50 on, as a busy or locked database would): the rows read before
+ * the failure must not stay cached as a short page, or rows that exist
+ * would read as NULL until the next reload. */
+static void
+test_failed_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (NULL, &error);
+  g_autoptr(ComptoirPagedList) paged = NULL;
+  GListModel *list;
+  g_autoptr(GObject) missing = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (comptoir_store_exec (store,
+                                      "CREATE TABLE numbers (n INTEGER);"
+                                      /* rows stream in order: the failure comes mid-page */
+                                      "CREATE INDEX numbers_n ON numbers (n);"
+                                      "CREATE TABLE fault (on_ INTEGER);"
+                                      "INSERT INTO fault VALUES (0);"
+                                      "WITH RECURSIVE c(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM c WHERE n < 299)"
+                                      " INSERT INTO numbers SELECT n FROM c;",
+                                      &error));
+  g_assert_no_error (error);
+
+  paged = comptoir_paged_list_new (store, G_TYPE_OBJECT,
+                                   "n, CASE WHEN n >= 50 AND (SELECT on_ FROM fault)"
+                                   " THEN json('not json') END",
+                                   "FROM numbers", "n", NULL, number_row);
+  list = G_LIST_MODEL (paged);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 300);
+
+  g_assert_true (comptoir_store_exec (store, "UPDATE fault SET on_ = 1", &error));
+  g_assert_no_error (error);
+  missing = g_list_model_get_item (list, 10);
+  g_assert_null (missing);
+  g_assert_cmpuint (comptoir_paged_list_get_n_cached (paged), ==, 0);
+
+  /* The database is back: every row reads again, without a reload. */
+  g_assert_true (comptoir_store_exec (store, "UPDATE fault SET on_ = 0", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (item_number (list, 60), ==, 60);
+  g_assert_cmpint (item_number (list, 10), ==, 10);
+  g_assert_cmpint (item_number (list, 200), ==, 200);
+  g_assert_cmpint (item_number (list, 299), ==, 299);
+  g_assert_cmpuint (comptoir_paged_list_get_n_cached (paged), ==, 300);
+  g_assert_null (g_list_model_get_item (list, 300));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +202,7 @@ main (int   argc,
   comptoir_test_init (&argc, &argv);
 
   g_test_add_func ("/paged-list/100000-rows", test_hundred_thousand);
+  g_test_add_func ("/paged-list/failed-page", test_failed_page);
 
   return g_test_run ();
 }

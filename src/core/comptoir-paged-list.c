@@ -76,13 +76,49 @@ clear_pages (ComptoirPagedList *self)
   self->n_pages = 0;
 }
 
-static Page *
-load_page (ComptoirPagedList *self,
-           guint              index)
+/* Runs the page query into @items. FALSE if the database failed before
+ * the page was complete (busy, locked, schema changed under us…). */
+static gboolean
+query_page (ComptoirPagedList *self,
+            guint              index,
+            GPtrArray         *items)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
   guint n_params = self->params ? g_strv_length (self->params) : 0;
+  int rc;
+
+  stmt = comptoir_store_prepare (self->store, self->page_sql, &error);
+  if (stmt == NULL)
+    {
+      g_debug ("Cannot load list page %u: %s", index, error->message);
+      return FALSE;
+    }
+  bind_params (self, stmt);
+  sqlite3_bind_int (stmt, n_params + 1, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, n_params + 2, (gint64) index * PAGE_SIZE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, self->row_func (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      g_debug ("Cannot load list page %u after %u rows: %s",
+               index, items->len, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The page @index, from the cache or the database; NULL if the database
+ * failed twice. A failed page is never cached: a short page would hide
+ * rows that are there until the next reload. */
+static Page *
+load_page (ComptoirPagedList *self,
+           guint              index)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean loaded = FALSE;
   Page *page;
 
   for (guint i = 0; i < self->n_pages; i++)
@@ -91,6 +127,16 @@ load_page (ComptoirPagedList *self,
         self->pages[i].last_use = ++self->clock;
         return &self->pages[i];
       }
+
+  /* One retry: a busy database often frees up at once. */
+  for (guint attempt = 0; attempt < 2 && !loaded; attempt++)
+    {
+      g_clear_pointer (&items, g_ptr_array_unref);
+      items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+      loaded = query_page (self, index, items);
+    }
+  if (!loaded)
+    return NULL;
 
   if (self->n_pages < MAX_PAGES)
     page = &self->pages[self->n_pages++];
@@ -105,21 +151,7 @@ load_page (ComptoirPagedList *self,
 
   page->index = index;
   page->last_use = ++self->clock;
-  page->items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
-
-  stmt = comptoir_store_prepare (self->store, self->page_sql, &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Cannot load list page: %s", error->message);
-      return page;
-    }
-  bind_params (self, stmt);
-  sqlite3_bind_int (stmt, n_params + 1, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, n_params + 2, (gint64) index * PAGE_SIZE);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (page->items, self->row_func (stmt));
-
+  page->items = g_steal_pointer (&items);
   return page;
 }
 
@@ -147,6 +179,8 @@ comptoir_paged_list_get_item (GListModel *model,
     return NULL;
 
   page = load_page (self, position / PAGE_SIZE);
+  if (page == NULL)
+    return NULL; /* the database failed; the page is asked for again next time */
   if (offset >= page->items->len)
     return NULL; /* the table shrank under us; a reload is on its way */
 

@@ -497,6 +497,17 @@ comptoir_photo_import_finish (ComptoirStore  *store,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A caller's mistake (no store, no picture): still a critical, but the
+ * synchronous imports promise an error whenever they return %NULL, and
+ * their callers hand that error on (to a GTask, to the CSV report). */
+static char *
+import_misuse (GError **error)
+{
+  g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_FAILED,
+                       _("The photo could not be added. Try again."));
+  g_return_val_if_reached (NULL);
+}
+
 /**
  * comptoir_photo_import_sync:
  * @store: the store the media row goes to
@@ -519,8 +530,8 @@ comptoir_photo_import_sync (ComptoirStore            *store,
 {
   g_autoptr(GBytes) bytes = NULL;
 
-  g_return_val_if_fail (COMPTOIR_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  if (!COMPTOIR_IS_STORE (store) || !G_IS_FILE (file))
+    return import_misuse (error);
 
   bytes = load_file (file, cancellable, error);
   if (bytes == NULL)
@@ -545,8 +556,8 @@ comptoir_photo_import_bytes_sync (ComptoirStore            *store,
                                   GCancellable             *cancellable,
                                   GError                  **error)
 {
-  g_return_val_if_fail (COMPTOIR_IS_STORE (store), NULL);
-  g_return_val_if_fail (bytes != NULL, NULL);
+  if (!COMPTOIR_IS_STORE (store) || bytes == NULL)
+    return import_misuse (error);
 
   return import_bytes (store, bytes, edit, cancellable, error);
 }

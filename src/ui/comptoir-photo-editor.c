@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-error.h"
 #include "comptoir-media-store.h"
 #include "comptoir-photo-editor.h"
 #include "comptoir-photo-pipeline.h"
@@ -204,18 +205,29 @@ load_thread (GTask        *task,
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", &error);
   g_autofree char *contents = NULL;
   gsize len;
+  gboolean ok;
 
-  if (loader != NULL
-      && g_file_get_contents (path, &contents, &len, &error)
-      && gdk_pixbuf_loader_write (loader, (const guint8 *) contents, len, &error)
-      && gdk_pixbuf_loader_close (loader, &error))
-    g_task_return_pointer (task, g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader)), g_object_unref);
-  else
+  ok = loader != NULL
+       && g_file_get_contents (path, &contents, &len, &error)
+       && gdk_pixbuf_loader_write (loader, (const guint8 *) contents, len, &error);
+
+  /* Close exactly once, even when it is the close that fails (a short or
+   * damaged file); the first error is the one kept. */
+  if (loader != NULL && !gdk_pixbuf_loader_close (loader, ok ? &error : NULL))
+    ok = FALSE;
+
+  if (ok && gdk_pixbuf_loader_get_pixbuf (loader) != NULL)
     {
-      if (loader != NULL)
-        gdk_pixbuf_loader_close (loader, NULL);
-      g_task_return_error (task, error);
+      g_task_return_pointer (task, g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader)), g_object_unref);
+      return;
     }
+
+  /* The loaders' messages are in English: keep them for the log and
+   * report the failure in the merchant's words. */
+  g_debug ("Cannot load %s: %s", path, error != NULL ? error->message : "unknown error");
+  g_clear_error (&error);
+  g_task_return_new_error (task, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE, "%s",
+                           _("This photo cannot be opened any more. Remove it and add it again."));
 }
 
 static void
@@ -232,8 +244,7 @@ loaded_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_debug ("Cannot load %s: %s", self->hash, error->message);
-          show_error (self, _("This photo cannot be opened any more. Remove it and add it again."));
+          show_error (self, error->message);
           gtk_spinner_set_spinning (self->spinner, FALSE);
         }
       return;

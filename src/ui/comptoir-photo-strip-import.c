@@ -187,11 +187,17 @@ comptoir_photo_strip_add_bytes (ComptoirPhotoStrip *self,
 
 void
 comptoir_photo_strip_add_texture (ComptoirPhotoStrip *self,
-             GdkTexture         *texture)
+                                  GdkTexture         *texture)
 {
-  ImportClosure *closure = start_pending (self, NULL);
-  g_autoptr(GTask) task = g_task_new (self->store, self->cancellable, import_texture_done_cb, closure);
+  ImportClosure *closure;
+  g_autoptr(GTask) task = NULL;
 
+  g_return_if_fail (COMPTOIR_IS_PHOTO_STRIP (self));
+  g_return_if_fail (GDK_IS_TEXTURE (texture));
+  g_return_if_fail (self->store != NULL);
+
+  closure = start_pending (self, NULL);
+  task = g_task_new (self->store, self->cancellable, import_texture_done_cb, closure);
   g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
   g_task_run_in_thread (task, import_texture_thread);
   comptoir_photo_strip_rebuild_tiles (self);
@@ -252,7 +258,7 @@ clipboard_files_cb (GObject      *source,
 
   if (value == NULL)
     comptoir_photo_strip_show_error (self, NULL, _("The copied files could not be read. Copy them again, then paste."));
-  else
+  else if (self->store != NULL) /* the strip may have been emptied meanwhile */
     add_file_list (self, g_value_get_boxed (value));
 }
 
@@ -267,7 +273,7 @@ clipboard_texture_cb (GObject      *source,
 
   if (texture == NULL)
     comptoir_photo_strip_show_error (self, NULL, _("The copied image could not be read. Copy it again, then paste."));
-  else
+  else if (self->store != NULL) /* the strip may have been emptied meanwhile */
     comptoir_photo_strip_add_texture (self, texture);
 }
 

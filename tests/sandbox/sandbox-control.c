@@ -35,16 +35,46 @@ revoke (SandboxReq *req,
     {
       stmt = sandbox_db_prepare (req->sb, "UPDATE tokens SET revoked = 1 WHERE token = ?1 OR parent = ?1");
       sqlite3_bind_text (stmt, 1, token, -1, SQLITE_TRANSIENT);
-      sqlite3_step (stmt);
+      sandbox_db_step (req->sb, stmt);
       sqlite3_finalize (stmt);
     }
   if (key != NULL)
     {
       stmt = sandbox_db_prepare (req->sb, "UPDATE api_keys SET revoked = 1 WHERE key = ?");
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-      sqlite3_step (stmt);
+      sandbox_db_step (req->sb, stmt);
       sqlite3_finalize (stmt);
     }
+  soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
+}
+
+/* Makes every write to one table fail (or work again), to test what a failed write
+ * answers. A temporary trigger: it never reaches the data file. */
+static void
+storage_fault (SandboxReq *req,
+               JsonObject *body)
+{
+  static const char * const tables[] = { "objects", "idempotency", "media_content", "tokens", NULL };
+  const char *table = json_object_get_string_member_with_default (body, "table", NULL);
+  gboolean on = json_object_get_boolean_member_with_default (body, "failing", TRUE);
+  g_autofree char *sql = NULL;
+
+  if (table == NULL || !g_strv_contains (tables, table))
+    {
+      sandbox_problem (req, 400, "bad-request", "Bad request",
+                       "Give \"table\": objects, idempotency, media_content or tokens.");
+      return;
+    }
+  if (on)
+    sql = g_strdup_printf ("CREATE TEMP TRIGGER IF NOT EXISTS fault_%s_insert BEFORE INSERT ON main.%s"
+                           " BEGIN SELECT RAISE(ABORT, 'injected storage fault'); END;"
+                           "CREATE TEMP TRIGGER IF NOT EXISTS fault_%s_update BEFORE UPDATE ON main.%s"
+                           " BEGIN SELECT RAISE(ABORT, 'injected storage fault'); END;",
+                           table, table, table, table);
+  else
+    sql = g_strdup_printf ("DROP TRIGGER IF EXISTS temp.fault_%s_insert;"
+                           "DROP TRIGGER IF EXISTS temp.fault_%s_update;", table, table);
+  sandbox_db_exec (req->sb, sql);
   soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
@@ -128,6 +158,8 @@ sandbox_control_route (SandboxReq *req)
     }
   else if (strcmp (rest, "/revoke") == 0)
     revoke (req, body);
+  else if (strcmp (rest, "/storage-fault") == 0)
+    storage_fault (req, body);
   else
     sandbox_problem (req, 404, "not-found", "Not found", "No such control endpoint.");
 }

@@ -75,6 +75,22 @@ sandbox_db_prepare (Sandbox    *sb,
   return stmt;
 }
 
+/* sqlite3_step(), logging a failure (anything but a row or the end) and counting it
+ * so that the request it belongs to answers 500 and its transaction rolls back. */
+int
+sandbox_db_step (Sandbox      *sb,
+                 sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_warning ("SQL failed: %s (%s)", sqlite3_errmsg (sb->db), sqlite3_sql (stmt));
+      sb->db_failures++;
+    }
+  return rc;
+}
+
 char *
 sandbox_db_get_setting (Sandbox    *sb,
                         const char *name)
@@ -83,7 +99,7 @@ sandbox_db_get_setting (Sandbox    *sb,
   char *value = NULL;
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sandbox_db_step (sb, stmt) == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
@@ -98,7 +114,7 @@ sandbox_db_set_setting (Sandbox    *sb,
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  sqlite3_step (stmt);
+  sandbox_db_step (sb, stmt);
   sqlite3_finalize (stmt);
 }
 
@@ -154,7 +170,7 @@ sandbox_obj_load (Sandbox    *sb,
   sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sandbox_db_step (sb, stmt) == SQLITE_ROW)
     obj = sandbox_parse_object ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return obj;
@@ -203,8 +219,7 @@ sandbox_obj_save (Sandbox    *sb,
   sqlite3_bind_text (stmt, 3, json_object_get_string_member (obj, id_member), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_critical ("Cannot save %s: %s", kind, sqlite3_errmsg (sb->db));
+  sandbox_db_step (sb, stmt);
   sqlite3_finalize (stmt);
 }
 
@@ -220,7 +235,7 @@ sandbox_obj_delete (Sandbox    *sb,
   sqlite3_bind_text (stmt, 1, scope, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, id, -1, SQLITE_TRANSIENT);
-  sqlite3_step (stmt);
+  sandbox_db_step (sb, stmt);
   sqlite3_finalize (stmt);
   return sqlite3_changes (sb->db) > 0;
 }
@@ -355,7 +370,7 @@ sandbox_list (SandboxReq *req,
   sqlite3_bind_text (stmt, 5, since, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, state_filter, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, limit + 1);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sandbox_db_step (req->sb, stmt) == SQLITE_ROW)
     {
       JsonObject *item;
 

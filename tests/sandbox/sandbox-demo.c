@@ -121,7 +121,7 @@ sandbox_marketplace_seed (Sandbox  *sb,
   sqlite3_bind_text (stmt, 1, merchant, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, demo ? "contact@boulangerie-du-lavoir.fr" : "merchant@sandbox.test", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, password, -1, SQLITE_TRANSIENT);
-  sqlite3_step (stmt);
+  sandbox_db_step (sb, stmt);
   sqlite3_finalize (stmt);
   sandbox_db_set_setting (sb, "merchant_id", merchant);
 
@@ -173,7 +173,7 @@ sandbox_directory_seed (Sandbox  *sb,
   stmt = sandbox_db_prepare (sb, "INSERT INTO api_keys VALUES (?, ?, 0)");
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, listing, -1, SQLITE_STATIC);
-  sqlite3_step (stmt);
+  sandbox_db_step (sb, stmt);
   sqlite3_finalize (stmt);
   sandbox_db_set_setting (sb, "listing_id", listing);
   sandbox_db_set_setting (sb, "directory_api_key", key);

@@ -37,7 +37,7 @@ sandbox_directory_auth (SandboxReq *req)
     {
       stmt = sandbox_db_prepare (req->sb, "SELECT listing FROM api_keys WHERE key = ? AND revoked = 0");
       sqlite3_bind_text (stmt, 1, header + 7, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (sandbox_db_step (req->sb, stmt) == SQLITE_ROW)
         req->scope = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       sqlite3_finalize (stmt);
     }

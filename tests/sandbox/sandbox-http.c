@@ -105,6 +105,21 @@ sandbox_problem (SandboxReq *req,
   sandbox_respond_json (req, status, "application/problem+json", p);
 }
 
+/* The database failed during the request: whatever it changed is rolled back by the
+ * caller, and the client is told to retry. */
+void
+sandbox_storage_failed (SandboxReq *req)
+{
+  SoupMessageHeaders *h = soup_server_message_get_response_headers (req->msg);
+
+  soup_message_headers_remove (h, "Location");
+  soup_message_headers_remove (h, "Idempotent-Replayed");
+  /* set_response() appends: drop the answer written before the failure showed. */
+  soup_message_body_truncate (soup_server_message_get_response_body (req->msg));
+  sandbox_problem (req, 500, "internal-error", "Internal error",
+                   "The platform could not store the change; nothing was applied. Retry.");
+}
+
 /* Takes ownership of @errors. */
 void
 sandbox_problem_fields (SandboxReq *req,
@@ -338,7 +353,7 @@ idempotency_lookup (SandboxReq *req,
                                       " WHERE scope = ? AND key = ?");
   sqlite3_bind_text (stmt, 1, req->scope, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sandbox_db_step (req->sb, stmt) == SQLITE_ROW)
     {
       handled = TRUE;
       if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), fp) != 0)
@@ -405,7 +420,7 @@ idempotency_store (SandboxReq *req,
   sqlite3_bind_text (stmt, 5, headers, -1, SQLITE_TRANSIENT);
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (body, NULL), g_bytes_get_size (body), SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_step (stmt);
+  sandbox_db_step (req->sb, stmt);
   sqlite3_finalize (stmt);
 }
 
@@ -455,9 +470,10 @@ write_raw_and_close (SandboxReq *req,
 }
 
 static void
-process (SandboxReq *req)
+process_request (SandboxReq *req)
 {
   Sandbox *sb = req->sb;
+  guint failures = sb->db_failures;
   gboolean mp = g_strcmp0 (req->prefix, SANDBOX_MARKETPLACE_PREFIX) == 0;
   gboolean public_media = strcmp (req->method, "GET") == 0
                           && g_str_has_prefix (req->rest, "/media/")
@@ -509,11 +525,51 @@ process (SandboxReq *req)
   else
     sandbox_directory_route (req);
 
-  if (key != NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_server_message_get_status (req->msg)))
+  if (key != NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_server_message_get_status (req->msg))
+      && sb->db_failures == failures)
     {
       idempotency_store (req, key, fp);
-      sandbox_count_applied (sb, key);
+      if (sb->db_failures == failures)
+        sandbox_count_applied (sb, key);
     }
+}
+
+/* Runs @handler; a mutation runs in one transaction with its idempotency record, so
+ * that a failed statement (logged by sandbox_db_step()) leaves nothing applied and
+ * the client, told 500, can retry safely. */
+static void
+run_checked (SandboxReq *req,
+             void      (*handler) (SandboxReq *req))
+{
+  Sandbox *sb = req->sb;
+  guint failures = sb->db_failures;
+  gboolean tx = is_mutation (req->method);
+
+  if (tx && sqlite3_exec (sb->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_warning ("SQL failed: %s (BEGIN IMMEDIATE)", sqlite3_errmsg (sb->db));
+      sandbox_storage_failed (req);
+      return;
+    }
+  handler (req);
+  if (tx && sb->db_failures == failures
+      && sqlite3_exec (sb->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_warning ("SQL failed: %s (COMMIT)", sqlite3_errmsg (sb->db));
+      sb->db_failures++;
+    }
+  if (sb->db_failures != failures)
+    {
+      if (tx && !sqlite3_get_autocommit (sb->db))
+        sqlite3_exec (sb->db, "ROLLBACK", NULL, NULL, NULL);
+      sandbox_storage_failed (req);
+    }
+}
+
+static void
+process (SandboxReq *req)
+{
+  run_checked (req, process_request);
 }
 
 static void
@@ -557,7 +613,7 @@ sandbox_handle (SoupServer        *server G_GNUC_UNUSED,
 
   if (g_str_has_prefix (path, "/_sandbox/"))
     {
-      sandbox_control_route (req);
+      run_checked (req, sandbox_control_route);
       req_free (req);
       return;
     }

@@ -41,7 +41,7 @@ print_start_line (Sandbox *sb)
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt = sandbox_db_prepare (sb, "SELECT email, password FROM merchants ORDER BY id LIMIT 1");
 
-  sqlite3_step (stmt);
+  sandbox_db_step (sb, stmt);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "marketplace");
   json_builder_add_string_value (b, mp);

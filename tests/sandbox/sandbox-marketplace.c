@@ -60,7 +60,7 @@ sandbox_marketplace_auth (SandboxReq *req)
   stmt = sandbox_db_prepare (req->sb, "SELECT merchant, expires_at, revoked FROM tokens"
                                       " WHERE token = ? AND kind = 'access'");
   sqlite3_bind_text (stmt, 1, header + 7, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 2) != 0)
+  if (sandbox_db_step (req->sb, stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 2) != 0)
     unauthorized (req, "token-invalid", "Invalid token",
                   "The access token is unknown or has been revoked; sign in again.");
   else if (sqlite3_column_int64 (stmt, 1) <= g_get_real_time ())
@@ -91,7 +91,7 @@ issue_tokens (SandboxReq *req,
       stmt = sandbox_db_prepare (sb, "INSERT INTO tokens VALUES (?, 'refresh', ?, NULL, NULL, 0)");
       sqlite3_bind_text (stmt, 1, new_refresh, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, merchant, -1, SQLITE_TRANSIENT);
-      sqlite3_step (stmt);
+      sandbox_db_step (req->sb, stmt);
       sqlite3_finalize (stmt);
       refresh = new_refresh;
     }
@@ -100,7 +100,7 @@ issue_tokens (SandboxReq *req,
   sqlite3_bind_text (stmt, 2, merchant, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, refresh, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () + sb->token_lifetime * G_USEC_PER_SEC);
-  sqlite3_step (stmt);
+  sandbox_db_step (req->sb, stmt);
   sqlite3_finalize (stmt);
 
   json_object_set_string_member (o, "access_token", access);
@@ -140,7 +140,7 @@ auth_route (SandboxReq *req,
           stmt = sandbox_db_prepare (req->sb, "SELECT id FROM merchants WHERE lower(email) = lower(?) AND password = ?");
           sqlite3_bind_text (stmt, 1, email, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 2, password, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          if (sandbox_db_step (req->sb, stmt) == SQLITE_ROW)
             merchant = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
           sqlite3_finalize (stmt);
           if (merchant == NULL)
@@ -160,7 +160,7 @@ auth_route (SandboxReq *req,
           sqlite3_stmt *stmt = sandbox_db_prepare (req->sb, "SELECT merchant FROM tokens WHERE token = ?"
                                                             " AND kind = 'refresh' AND revoked = 0");
           sqlite3_bind_text (stmt, 1, refresh, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          if (sandbox_db_step (req->sb, stmt) == SQLITE_ROW)
             merchant = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
           sqlite3_finalize (stmt);
           if (merchant == NULL)
@@ -179,7 +179,7 @@ auth_route (SandboxReq *req,
           sqlite3_stmt *stmt = sandbox_db_prepare (req->sb, "UPDATE tokens SET revoked = 1"
                                                             " WHERE token = ?1 OR parent = ?1");
           sqlite3_bind_text (stmt, 1, token, -1, SQLITE_TRANSIENT);
-          sqlite3_step (stmt);
+          sandbox_db_step (req->sb, stmt);
           sqlite3_finalize (stmt);
           soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
         }

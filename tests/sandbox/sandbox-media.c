@@ -70,7 +70,7 @@ sandbox_media_upload (SandboxReq *req,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, content_type, -1, SQLITE_TRANSIENT);
   sqlite3_bind_blob (stmt, 3, data, len, SQLITE_TRANSIENT);
-  sqlite3_step (stmt);
+  sandbox_db_step (req->sb, stmt);
   sqlite3_finalize (stmt);
 
   json_object_set_string_member (media, "id", id);
@@ -92,7 +92,7 @@ sandbox_media_content (SandboxReq *req,
 
   stmt = sandbox_db_prepare (req->sb, "SELECT content_type, data FROM media_content WHERE id = ?");
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sandbox_db_step (req->sb, stmt) == SQLITE_ROW)
     {
       soup_server_message_set_status (req->msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (req->msg, (const char *) sqlite3_column_text (stmt, 0),

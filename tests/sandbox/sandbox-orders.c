@@ -75,7 +75,7 @@ all_products (Sandbox    *sb,
                                                " AND kind = 'product' ORDER BY id");
 
   sqlite3_bind_text (stmt, 1, merchant, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sandbox_db_step (sb, stmt) == SQLITE_ROW)
     {
       JsonObject *p = sandbox_parse_object ((const char *) sqlite3_column_text (stmt, 0));
       if (p != NULL)
@@ -489,7 +489,7 @@ sandbox_payout_run (Sandbox    *sb,
                                  " AND json_extract(data, '$.payout_id') IS NULL"
                                  " ORDER BY json_extract(data, '$.placed_at')");
   sqlite3_bind_text (stmt, 1, merchant, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sandbox_db_step (sb, stmt) == SQLITE_ROW)
     g_ptr_array_add (orders, sandbox_parse_object ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
   if (orders->len == 0)

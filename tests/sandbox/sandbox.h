@@ -45,6 +45,7 @@ typedef struct
   guint64     requests_faulted;
   gint64      last_stamp;
   guint       order_seq;
+  guint       db_failures;     /* failed statements so far: a request that adds one answers 500 */
 } Sandbox;
 
 /* One request, from dispatch to response. */
@@ -66,6 +67,7 @@ typedef struct
 gboolean     sandbox_db_open          (Sandbox *sb, GError **error);
 void         sandbox_db_exec          (Sandbox *sb, const char *sql);
 sqlite3_stmt *sandbox_db_prepare      (Sandbox *sb, const char *sql);
+int          sandbox_db_step          (Sandbox *sb, sqlite3_stmt *stmt);
 char        *sandbox_db_get_setting   (Sandbox *sb, const char *name);
 void         sandbox_db_set_setting   (Sandbox *sb, const char *name, const char *value);
 char        *sandbox_now              (Sandbox *sb);
@@ -84,6 +86,7 @@ void         sandbox_early_handle     (SoupServer *server, SoupServerMessage *ms
 void         sandbox_problem          (SandboxReq *req, guint status, const char *type,
                                        const char *title, const char *detail);
 void         sandbox_problem_fields   (SandboxReq *req, JsonArray *errors);
+void         sandbox_storage_failed   (SandboxReq *req);
 void         sandbox_respond_json     (SandboxReq *req, guint status, const char *content_type,
                                        JsonObject *obj);
 void         sandbox_respond_object   (SandboxReq *req, guint status, const char *content_type,

@@ -440,6 +440,53 @@ test_orders (void)
   box_stop (box);
 }
 
+/* A write the database refuses answers 500 and applies nothing, so a retry with the
+ * same Idempotency-Key applies the request exactly once. */
+static void
+test_storage_fault (void)
+{
+  Box *box = box_start (NULL);
+  g_autofree char *token = sign_in (box, NULL);
+  g_autofree char *target = g_strconcat (box->mp, "/media", NULL);
+  const char *body = "{\"name\":\"Brioche\",\"price_cents\":650,\"vat_rate\":550,\"unit\":\"piece\"}";
+  const char *key_header[] = { "Idempotency-Key", "key-media-fault", NULL };
+  Resp *r;
+
+  /* An upload whose bytes cannot be stored is not a 201. */
+  g_assert_null (control (box, "/_sandbox/storage-fault", "{\"table\":\"media_content\"}", 204));
+  r = call_full (box, NULL, "POST", target, token, "image/png", png_bytes, sizeof png_bytes, key_header);
+  assert_problem (r, 500, "internal-error");
+  g_assert_null (header (r, "Location"));
+  resp_free (r);
+  g_assert_cmpint (applied_count (box, "key-media-fault"), ==, 0);
+  g_assert_null (control (box, "/_sandbox/storage-fault", "{\"table\":\"media_content\",\"failing\":false}", 204));
+  r = call_full (box, NULL, "POST", target, token, "image/png", png_bytes, sizeof png_bytes, key_header);
+  assert_status (r, 201);
+  g_assert_null (header (r, "Idempotent-Replayed"));
+  resp_free (r);
+  g_assert_cmpint (applied_count (box, "key-media-fault"), ==, 1);
+
+  /* A lost idempotency record rolls the product back: the retry creates one product. */
+  g_assert_null (control (box, "/_sandbox/storage-fault", "{\"table\":\"idempotency\"}", 204));
+  r = call (box, "POST", box->mp, "/products", token, body, "Idempotency-Key", "key-fault-1", NULL);
+  assert_problem (r, 500, "internal-error");
+  resp_free (r);
+  g_assert_null (control (box, "/_sandbox/storage-fault", "{\"table\":\"idempotency\",\"failing\":false}", 204));
+  r = call (box, "POST", box->mp, "/products", token, body, "Idempotency-Key", "key-fault-1", NULL);
+  assert_status (r, 201);
+  resp_free (r);
+  r = call (box, "POST", box->mp, "/products", token, body, "Idempotency-Key", "key-fault-1", NULL);
+  assert_status (r, 201);
+  g_assert_cmpstr (header (r, "Idempotent-Replayed"), ==, "true");
+  resp_free (r);
+  g_assert_cmpint (applied_count (box, "key-fault-1"), ==, 1);
+  r = call (box, "GET", box->mp, "/products", token, NULL, NULL);
+  assert_status (r, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj (r), "items")), ==, 1);
+  resp_free (r);
+  box_stop (box);
+}
+
 static void
 test_idempotency (void)
 {
@@ -647,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/marketplace/pagination", test_pagination);
   g_test_add_func ("/sandbox/marketplace/orders-payouts", test_orders);
   g_test_add_func ("/sandbox/idempotency", test_idempotency);
+  g_test_add_func ("/sandbox/storage-fault", test_storage_fault);
   sandbox_add_directory_tests ();
   g_test_add_func ("/sandbox/demo", test_demo);
   g_test_add_func ("/sandbox/rate-limit", test_rate_limit);
