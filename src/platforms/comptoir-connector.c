@@ -727,6 +727,7 @@ upload_loaded_cb (GObject      *source,
   g_autofree char *url = NULL;
   g_autofree char *digest = NULL;
   ComptoirHttpRequest request = { 0 };
+  GCancellable *cancellable;
 
   if (bytes == NULL)
     {
@@ -745,8 +746,8 @@ upload_loaded_cb (GObject      *source,
   request.idempotency_key = data->key;
   request.content_type = "image/jpeg";
   request.body = bytes;
-  comptoir_connector_send_async (self, &request, TRUE, g_task_get_cancellable (task),
-                                 upload_sent_cb, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  comptoir_connector_send_async (self, &request, TRUE, cancellable, upload_sent_cb, g_steal_pointer (&task));
 }
 
 static void
