@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "comptoir-error.h"
+#include "comptoir-media-store.h"
+#include "comptoir-order-store.h"
+#include "comptoir-photo-pipeline.h"
+#include "comptoir-product-store.h"
 #include "comptoir-platform.h"
 #include "comptoir-sandbox-utils.h"
 #include "comptoir-shop-jsonld.h"
@@ -884,6 +888,423 @@ test_revoked_key_and_sign_out (void)
   comptoir_test_sandbox_stop (sandbox);
 }
 
+/* A picture imported as the photo section imports it. */
+static char *
+import_picture (ComptoirStore *store,
+                guint32        rgba)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data = NULL, *hash;
+  gsize len = 0;
+
+  gdk_pixbuf_fill (pixbuf, rgba);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &len, "png", &error, NULL));
+  bytes = g_bytes_new_take (data, len);
+  hash = comptoir_photo_import_bytes_sync (store, bytes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return hash;
+}
+
+/* The platform's media holds the bytes of our web image. */
+static void
+assert_media_is (const char *base,
+                 const char *bearer,
+                 const char *media_id,
+                 const char *hash)
+{
+  g_autofree char *path = g_strconcat ("/media/", media_id, NULL);
+  g_autoptr(JsonObject) media = remote_get (base, path, bearer);
+  g_autofree char *web = comptoir_media_get_path (hash, COMPTOIR_MEDIA_WEB);
+  g_autofree char *contents = NULL;
+  g_autofree char *digest = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (web, &contents, &len, NULL));
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  g_assert_cmpstr (json_object_get_string_member (media, "sha256"), ==, digest);
+}
+
+static ComptoirRemoteObject *
+push_product (ComptoirPlatform *platform,
+              const char       *remote_id,
+              ComptoirProduct  *product,
+              gint64            if_match)
+{
+  g_autoptr(GAsyncResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  ComptoirMutation mutation = { key, if_match };
+  ComptoirRemoteObject *remote;
+
+  if (remote_id == NULL)
+    comptoir_platform_create_product_async (platform, product, NULL, &mutation, NULL, CB);
+  else
+    comptoir_platform_update_product_async (platform, remote_id, product, NULL, &mutation, NULL, CB);
+  r = AWAIT ();
+  remote = comptoir_platform_finish_remote (platform, r, &error);
+  g_assert_no_error (error);
+  return remote;
+}
+
+static gboolean
+order_write_tx (ComptoirStore  *store,
+                gpointer        user_data,
+                GError        **error)
+{
+  gint64 account_id = GPOINTER_TO_INT (g_object_get_data (user_data, "account-id"));
+
+  return comptoir_order_write (store, account_id, user_data, error);
+}
+
+static ComptoirPlatform *
+connect_marketplace (ComptoirTestSandbox *sandbox,
+                     ComptoirStore       *store,
+                     char               **token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email,
+                                                        sandbox->password, &error);
+
+  g_assert_no_error (error);
+  *token = lookup_secret (comptoir_account_get_id (account), COMPTOIR_SECRET_ACCESS_TOKEN);
+  return comptoir_platform_new_for_account (store, account);
+}
+
+/* A T-shirt in two sizes and two colours, with two photos: published with
+ * its four variants and its photos (our web images, uploaded once), read
+ * back the same; customers order two variants, and the order comes back
+ * with its lines, refunds and totals, kept in the store. */
+static void
+test_variants_photos_and_order_lines (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  g_autoptr(ComptoirStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(ComptoirPlatform) platform = connect_marketplace (sandbox, store, &token);
+  g_autoptr(ComptoirProduct) shirt = make_product ("T-shirt", 1500);
+  g_autoptr(ComptoirProduct) listed = NULL;
+  g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_product_option_free);
+  g_autoptr(GPtrArray) variants = NULL;
+  g_autoptr(ComptoirRemoteObject) created = NULL;
+  g_autoptr(ComptoirRemoteObject) updated = NULL;
+  g_autoptr(JsonObject) remote = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(GAsyncResult) r = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first_photo = NULL;
+  g_autofree char *order_id = NULL;
+  g_autofree char *spec = NULL;
+  const char *sizes[] = { "S", "M", NULL };
+  const char *colours[] = { "rouge", "bleu", NULL };
+  const char *hashes[3] = { NULL, NULL, NULL };
+  JsonArray *photos, *json_variants;
+  JsonObject *variant;
+  ComptoirOrder *order = NULL;
+  ComptoirOrderLine *line;
+
+  hashes[0] = import_picture (store, 0xc04040ff);
+  hashes[1] = import_picture (store, 0x4040c0ff);
+  g_ptr_array_add (options, comptoir_product_option_new ("Taille", sizes));
+  g_ptr_array_add (options, comptoir_product_option_new ("Couleur", colours));
+  variants = comptoir_variants_generate (options, NULL, 1500);
+  g_assert_cmpuint (variants->len, ==, 4);
+  for (guint i = 0; i < variants->len; i++)
+    {
+      ComptoirVariant *v = variants->pdata[i];
+
+      v->price_cents = 1500 + 100 * i;
+      v->stock_tracked = i != 3;
+      v->stock = v->stock_tracked ? 5 + i : 0;
+      g_free (v->sku);
+      v->sku = g_strdup_printf ("TS-%s-%s", v->value1, v->value2);
+    }
+  comptoir_product_set_options (shirt, options);
+  comptoir_product_set_variants (shirt, variants);
+  g_assert_true (comptoir_product_save_with_photos (store, shirt, hashes, &error));
+  g_assert_no_error (error);
+
+  /* Pushed as an item of a list (details not loaded): the connector reads
+   * the product's variants and photos from the store. */
+  listed = comptoir_product_new ();
+  comptoir_product_set_id (listed, comptoir_product_get_id (shirt));
+  g_assert_false (comptoir_product_get_details_loaded (listed));
+  created = push_product (platform, NULL, listed, 0);
+  g_clear_object (&listed);
+  listed = comptoir_product_load (store, comptoir_product_get_id (shirt), &error);
+  g_assert_no_error (error);
+
+  path = g_strconcat ("/products/", created->id, NULL);
+  remote = remote_get (sandbox->marketplace, path, token);
+  photos = json_object_get_array_member (remote, "photos");
+  g_assert_cmpuint (json_array_get_length (photos), ==, 2);
+  assert_media_is (sandbox->marketplace, token, json_array_get_string_element (photos, 0), hashes[0]);
+  assert_media_is (sandbox->marketplace, token, json_array_get_string_element (photos, 1), hashes[1]);
+  first_photo = g_strdup (json_array_get_string_element (photos, 0));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (remote, "options")), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (remote, "options"), 1), "name"), ==, "Couleur");
+  json_variants = json_object_get_array_member (remote, "variants");
+  g_assert_cmpuint (json_array_get_length (json_variants), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      ComptoirVariant *v = variants->pdata[i];
+
+      variant = json_array_get_object_element (json_variants, i);
+      g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (variant, "option_values"), 0), ==, v->value1);
+      g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (variant, "option_values"), 1), ==, v->value2);
+      g_assert_cmpint (json_object_get_int_member (variant, "price_cents"), ==, v->price_cents);
+      g_assert_cmpstr (json_object_get_string_member (variant, "sku"), ==, v->sku);
+      if (v->stock_tracked)
+        g_assert_cmpint (json_object_get_int_member (variant, "stock"), ==, v->stock);
+      else
+        g_assert_true (json_object_get_null_member (variant, "stock"));
+    }
+
+  /* An update sends the same photos again: the platform keeps the same
+   * media, no copies. */
+  comptoir_product_set_price_cents (listed, 1600);
+  updated = push_product (platform, created->id, listed, created->version);
+  again = remote_get (sandbox->marketplace, path, token);
+  g_assert_cmpint (json_object_get_int_member (again, "price_cents"), ==, 1600);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (again, "photos"), 0), ==, first_photo);
+
+  /* Pulled back: the same options and variants. */
+  {
+    g_autoptr(ComptoirPage) page = NULL;
+    ComptoirProduct *pulled;
+    GPtrArray *pulled_variants;
+
+    comptoir_platform_list_products_async (platform, NULL, NULL, NULL, CB);
+    r = AWAIT ();
+    page = comptoir_platform_finish_page (platform, r, &error);
+    g_assert_no_error (error);
+    g_clear_object (&r);
+    pulled = page->items->pdata[0];
+    g_assert_true (comptoir_product_get_details_loaded (pulled));
+    g_assert_cmpuint (comptoir_product_get_options (pulled)->len, ==, 2);
+    g_assert_cmpstr (((ComptoirProductOption *) comptoir_product_get_options (pulled)->pdata[0])->name, ==, "Taille");
+    g_assert_cmpstrv (((ComptoirProductOption *) comptoir_product_get_options (pulled)->pdata[1])->values, colours);
+    pulled_variants = comptoir_product_get_variants (pulled);
+    g_assert_cmpuint (pulled_variants->len, ==, 4);
+    for (guint i = 0; i < 4; i++)
+      {
+        ComptoirVariant *v = variants->pdata[i], *p = pulled_variants->pdata[i];
+
+        g_assert_cmpstr (p->value1, ==, v->value1);
+        g_assert_cmpstr (p->value2, ==, v->value2);
+        g_assert_cmpint (p->price_cents, ==, v->price_cents);
+        g_assert_cmpint (p->stock_tracked, ==, v->stock_tracked);
+        g_assert_cmpint (p->stock, ==, v->stock);
+        g_assert_cmpstr (p->sku, ==, v->sku);
+      }
+  }
+
+  /* A customer orders 2 × (M, bleu) and 1 × (S, rouge), delivered. */
+  spec = g_strdup_printf ("{\"fulfilment\":\"delivery\",\"customer\":{\"name\":\"Odette Charvet\","
+                          "\"phone\":\"06 12 34 56 78\",\"email\":\"odette@example.fr\"},"
+                          "\"lines\":[{\"product_id\":\"%s\",\"quantity\":2,\"variant\":[\"M\",\"bleu\"]},"
+                          "{\"product_id\":\"%s\",\"quantity\":1,\"variant\":[\"S\",\"rouge\"]}]}",
+                          created->id, created->id);
+  {
+    g_autoptr(JsonNode) placed = comptoir_test_sandbox_control (sandbox, "POST", "/_sandbox/orders", spec, NULL);
+    order_id = g_strdup (json_object_get_string_member (json_node_get_object (placed), "id"));
+  }
+  {
+    g_autoptr(ComptoirPage) page = NULL;
+
+    comptoir_platform_list_orders_async (platform, NULL, NULL, NULL, CB);
+    r = AWAIT ();
+    page = comptoir_platform_finish_page (platform, r, &error);
+    g_assert_no_error (error);
+    g_clear_object (&r);
+    g_assert_cmpuint (page->items->len, ==, 1);
+    order = g_object_ref (page->items->pdata[0]);
+  }
+  g_assert_cmpstr (comptoir_order_get_remote_id (order), ==, order_id);
+  g_assert_cmpstr (comptoir_order_get_customer_name (order), ==, "Odette Charvet");
+  g_assert_cmpstr (comptoir_order_get_customer_phone (order), ==, "06 12 34 56 78");
+  g_assert_cmpstr (comptoir_order_get_customer_email (order), ==, "odette@example.fr");
+  g_assert_cmpstr (comptoir_order_get_fulfilment (order), ==, "delivery");
+  g_assert_cmpstr (comptoir_order_get_delivery_address (order), !=, "");
+  g_assert_cmpuint (comptoir_order_get_lines (order)->len, ==, 2);
+  line = comptoir_order_get_lines (order)->pdata[0];
+  g_assert_cmpstr (line->product_remote_id, ==, created->id);
+  g_assert_cmpstr (line->name, ==, "T-shirt (M, bleu)");
+  g_assert_cmpint (line->quantity, ==, 2);
+  g_assert_cmpint (line->unit_price_cents, ==, 1800);
+  g_assert_cmpint (line->total_cents, ==, 3600);
+  g_assert_cmpint (line->refunded_cents, ==, 0);
+  line = comptoir_order_get_lines (order)->pdata[1];
+  g_assert_cmpstr (line->name, ==, "T-shirt (S, rouge)");
+  g_assert_cmpint (line->total_cents, ==, 1500);
+  g_assert_cmpint (comptoir_order_get_subtotal_cents (order), ==, 5100);
+  g_assert_cmpint (comptoir_order_get_total_cents (order),
+                   ==, 5100 + comptoir_order_get_delivery_fee_cents (order));
+
+  /* One (M, bleu) refunded: that line says so, the total follows. */
+  {
+    g_autofree char *key = g_uuid_string_random ();
+    g_autofree char *line_id = g_strdup (((ComptoirOrderLine *) comptoir_order_get_lines (order)->pdata[0])->remote_id);
+    const char *line_ids[] = { line_id, NULL };
+    const guint quantities[] = { 1 };
+    ComptoirMutation mutation = { key, 0 };
+    gint64 fee = comptoir_order_get_delivery_fee_cents (order);
+
+    g_clear_object (&order);
+    order = transition (platform, order_id, "accept", NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&order);
+    comptoir_platform_refund_order_async (platform, order_id, line_ids, quantities, "Taché", &mutation, NULL, CB);
+    r = AWAIT ();
+    order = comptoir_platform_finish_order (platform, r, &error);
+    g_assert_no_error (error);
+    g_clear_object (&r);
+    line = comptoir_order_get_lines (order)->pdata[0];
+    g_assert_cmpint (line->refunded_cents, ==, 1800);
+    g_assert_cmpint (((ComptoirOrderLine *) comptoir_order_get_lines (order)->pdata[1])->refunded_cents, ==, 0);
+    g_assert_cmpint (comptoir_order_get_total_cents (order), ==, 5100 + fee - 1800);
+  }
+
+  /* Kept in the store with its lines. */
+  {
+    g_autoptr(ComptoirOrder) stored = comptoir_order_new ();
+
+    g_object_set_data (G_OBJECT (order), "account-id", GINT_TO_POINTER (comptoir_platform_get_account_id (platform)));
+    g_assert_true (comptoir_store_transaction (store, order_write_tx, order, &error));
+    g_assert_no_error (error);
+    comptoir_order_set_id (stored, comptoir_order_get_id (order));
+    g_assert_true (comptoir_order_load_lines (store, stored, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (comptoir_order_get_lines (stored)->len, ==, 2);
+    line = comptoir_order_get_lines (stored)->pdata[0];
+    g_assert_cmpstr (line->name, ==, "T-shirt (M, bleu)");
+    g_assert_cmpint (line->refunded_cents, ==, 1800);
+  }
+
+  g_clear_object (&order);
+  g_free ((char *) hashes[0]);
+  g_free ((char *) hashes[1]);
+  comptoir_test_sandbox_stop (sandbox);
+}
+
+static void
+push_shop (ComptoirPlatform *platform,
+           ComptoirShop     *shop,
+           gint64            if_match)
+{
+  g_autoptr(GAsyncResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  ComptoirMutation mutation = { key, if_match };
+  g_autoptr(ComptoirRemoteObject) remote = NULL;
+
+  comptoir_platform_push_shop_async (platform, shop, NULL, &mutation, NULL, CB);
+  r = AWAIT ();
+  remote = comptoir_platform_finish_remote (platform, r, &error);
+  g_assert_no_error (error);
+}
+
+/* The shop's logo and cover reach the platform and stay through the next
+ * update; a cover taken off is taken off there too; a logo whose picture
+ * cannot be read is not erased on the platform. */
+static void
+test_shop_pictures (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  g_autoptr(ComptoirStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(ComptoirPlatform) platform = connect_marketplace (sandbox, store, &token);
+  g_autoptr(ComptoirShop) lavoir = make_shop ();
+  g_autofree char *logo = import_picture (store, 0x208020ff);
+  g_autofree char *cover = import_picture (store, 0xe0c060ff);
+  g_autofree char *logo_id = NULL;
+  g_autofree char *cover_id = NULL;
+  g_autoptr(GAsyncResult) r = NULL;
+  g_autoptr(JsonObject) remote = NULL;
+  g_autoptr(ComptoirRemoteObject) refused = NULL;
+  ComptoirMutation mutation = { "shop-missing-logo", 0 };
+
+  comptoir_shop_set_logo_hash (lavoir, logo);
+  comptoir_shop_set_cover_hash (lavoir, cover);
+  push_shop (platform, lavoir, 0);
+  remote = remote_get (sandbox->marketplace, "/shop", token);
+  logo_id = g_strdup (json_object_get_string_member (remote, "logo"));
+  cover_id = g_strdup (json_object_get_string_member (remote, "cover"));
+  g_assert_nonnull (logo_id);
+  g_assert_nonnull (cover_id);
+  assert_media_is (sandbox->marketplace, token, logo_id, logo);
+  assert_media_is (sandbox->marketplace, token, cover_id, cover);
+  g_clear_pointer (&remote, json_object_unref);
+
+  /* The merchant changes the phone number: logo and cover stay. */
+  comptoir_shop_set_phone (lavoir, "05 55 00 00 00");
+  push_shop (platform, lavoir, 0);
+  remote = remote_get (sandbox->marketplace, "/shop", token);
+  g_assert_cmpstr (json_object_get_string_member (remote, "phone"), ==, "05 55 00 00 00");
+  g_assert_cmpstr (json_object_get_string_member (remote, "logo"), ==, logo_id);
+  g_assert_cmpstr (json_object_get_string_member (remote, "cover"), ==, cover_id);
+  g_clear_pointer (&remote, json_object_unref);
+
+  /* A logo that cannot be read: nothing is sent, the platform keeps it. */
+  comptoir_shop_set_logo_hash (lavoir, "0000000000000000000000000000000000000000000000000000000000000000");
+  comptoir_platform_push_shop_async (platform, lavoir, NULL, &mutation, NULL, CB);
+  r = AWAIT ();
+  refused = comptoir_platform_finish_remote (platform, r, &error);
+  g_assert_null (refused);
+  g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE);
+  g_clear_error (&error);
+  remote = remote_get (sandbox->marketplace, "/shop", token);
+  g_assert_cmpstr (json_object_get_string_member (remote, "logo"), ==, logo_id);
+  g_clear_pointer (&remote, json_object_unref);
+
+  /* The merchant takes the cover off: none on the platform either. */
+  comptoir_shop_set_logo_hash (lavoir, logo);
+  comptoir_shop_set_cover_hash (lavoir, "");
+  push_shop (platform, lavoir, 0);
+  remote = remote_get (sandbox->marketplace, "/shop", token);
+  g_assert_cmpstr (json_object_get_string_member (remote, "logo"), ==, logo_id);
+  g_assert_true (json_object_get_null_member (remote, "cover"));
+
+  comptoir_test_sandbox_stop (sandbox);
+}
+
+/* The directory's offers show the product's photos, by the URLs the
+ * directory gave for our uploaded web images. */
+static void
+test_directory_offer_photos (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  g_autoptr(ComptoirStore) store = open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->directory, NULL, sandbox->api_key, &error);
+  g_autoptr(ComptoirPlatform) platform = NULL;
+  g_autoptr(ComptoirProduct) flowers = make_product ("Bouquet de saison", 1800);
+  g_autoptr(ComptoirRemoteObject) offer = NULL;
+  g_autoptr(JsonObject) remote = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *path = NULL;
+  const char *hashes[2] = { NULL, NULL };
+  JsonArray *images;
+
+  g_assert_no_error (error);
+  key = lookup_secret (comptoir_account_get_id (account), COMPTOIR_SECRET_API_KEY);
+  platform = comptoir_platform_new_for_account (store, account);
+  hashes[0] = import_picture (store, 0xa060c0ff);
+  g_assert_true (comptoir_product_save_with_photos (store, flowers, hashes, &error));
+  g_assert_no_error (error);
+  offer = push_product (platform, NULL, flowers, 0);
+  path = g_strconcat ("/offers/", offer->id, NULL);
+  remote = remote_get (sandbox->directory, path, key);
+  images = json_object_get_array_member (json_object_get_object_member (remote, "itemOffered"), "image");
+  g_assert_cmpuint (json_array_get_length (images), ==, 1);
+  g_assert_true (g_str_has_prefix (json_array_get_string_element (images, 0), "http"));
+  g_free ((char *) hashes[0]);
+  comptoir_test_sandbox_stop (sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +1318,9 @@ main (int   argc,
   g_test_add_func ("/connectors/rate-limit", test_rate_limit);
   g_test_add_func ("/connectors/refresh-and-revoke", test_refresh_and_revoke);
   g_test_add_func ("/connectors/revoked-key-and-sign-out", test_revoked_key_and_sign_out);
+  g_test_add_func ("/connectors/variants-photos-and-order-lines", test_variants_photos_and_order_lines);
+  g_test_add_func ("/connectors/shop-pictures", test_shop_pictures);
+  g_test_add_func ("/connectors/directory-offer-photos", test_directory_offer_photos);
 
   return g_test_run ();
 }

@@ -294,6 +294,110 @@ test_pull_updates_in_place (void)
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 5), ==, "VIR-42");
 }
 
+typedef struct
+{
+  gint64         account_id;
+  ComptoirOrder *order;
+  gboolean       fail_after;
+} LinesData;
+
+static gboolean
+lines_tx (ComptoirStore  *store,
+          gpointer        user_data,
+          GError        **error)
+{
+  LinesData *data = user_data;
+
+  if (!comptoir_order_write (store, data->account_id, data->order, error))
+    return FALSE;
+  if (data->fail_after)
+    {
+      g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_FAILED, "stop");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+lines_of (const char *first_name,
+          gint64      first_refunded,
+          gboolean    with_second)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_order_line_free);
+
+  g_ptr_array_add (lines, comptoir_order_line_new ("ln_1", "prd_1", first_name, 2, 420, 840, first_refunded));
+  if (with_second)
+    g_ptr_array_add (lines, comptoir_order_line_new ("ln_2", NULL, "Croissant", 3, 110, 330, 0));
+  return lines;
+}
+
+/* An order's lines follow the platform: written with the order, replaced
+ * as a whole on the next pull (a refund, a line removed), left alone when
+ * the order comes without them, and rolled back with the order. */
+static void
+test_order_lines_replaced (void)
+{
+  g_autofree char *path = comptoir_test_tmp_path ("lines.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (path, &error);
+  gint64 account_id = add_account (store);
+  g_autoptr(ComptoirOrder) order = comptoir_order_new ();
+  g_autoptr(ComptoirOrder) loaded = comptoir_order_new ();
+  g_autoptr(GPtrArray) two = lines_of ("Pain de campagne", 0, TRUE);
+  g_autoptr(GPtrArray) refunded = lines_of ("Pain de campagne (grand)", 420, FALSE);
+  g_autoptr(GPtrArray) rolled_back = lines_of ("Jamais écrit", 0, FALSE);
+  LinesData data = { account_id, order, FALSE };
+  ComptoirOrderLine *line;
+
+  g_assert_no_error (error);
+  g_object_set (order, "remote-id", "o-9", "number", "109", "status", "new", "fulfilment", "collect",
+                "subtotal-cents", (gint64) 1170, "total-cents", (gint64) 1170,
+                "placed-at", "2026-11-02T09:00:00Z", NULL);
+  comptoir_order_set_lines (order, two);
+  g_assert_true (comptoir_store_transaction (store, lines_tx, &data, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (comptoir_store_count (store, "order_lines"), ==, 2);
+
+  comptoir_order_set_id (loaded, comptoir_order_get_id (order));
+  g_assert_true (comptoir_order_load_lines (store, loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (comptoir_order_get_lines (loaded)->len, ==, 2);
+  line = comptoir_order_get_lines (loaded)->pdata[0];
+  g_assert_cmpstr (line->remote_id, ==, "ln_1");
+  g_assert_cmpstr (line->product_remote_id, ==, "prd_1");
+  g_assert_cmpint (line->quantity, ==, 2);
+  g_assert_cmpint (line->unit_price_cents, ==, 420);
+  g_assert_cmpint (line->total_cents, ==, 840);
+  line = comptoir_order_get_lines (loaded)->pdata[1];
+  g_assert_cmpstr (line->name, ==, "Croissant");
+  g_assert_null (line->product_remote_id);
+
+  /* The next pull: one line left, partly refunded. */
+  comptoir_order_set_lines (order, refunded);
+  g_assert_true (comptoir_store_transaction (store, lines_tx, &data, &error));
+  g_assert_cmpint (comptoir_store_count (store, "order_lines"), ==, 1);
+  g_assert_true (comptoir_order_load_lines (store, loaded, &error));
+  g_assert_cmpuint (comptoir_order_get_lines (loaded)->len, ==, 1);
+  line = comptoir_order_get_lines (loaded)->pdata[0];
+  g_assert_cmpstr (line->name, ==, "Pain de campagne (grand)");
+  g_assert_cmpint (line->refunded_cents, ==, 420);
+
+  /* Without lines: the stored ones stay. */
+  comptoir_order_set_lines (order, NULL);
+  g_assert_true (comptoir_store_transaction (store, lines_tx, &data, &error));
+  g_assert_cmpint (comptoir_store_count (store, "order_lines"), ==, 1);
+
+  /* A failed transaction leaves the lines as they were. */
+  comptoir_order_set_lines (order, rolled_back);
+  data.fail_after = TRUE;
+  g_assert_false (comptoir_store_transaction (store, lines_tx, &data, &error));
+  g_clear_error (&error);
+  g_assert_true (comptoir_order_load_lines (store, loaded, &error));
+  g_assert_no_error (error);
+  line = comptoir_order_get_lines (loaded)->pdata[0];
+  g_assert_cmpstr (line->name, ==, "Pain de campagne (grand)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/store/transaction", test_transaction_all_or_nothing);
   g_test_add_func ("/store/constraints", test_constraints);
   g_test_add_func ("/store/pull-updates-in-place", test_pull_updates_in_place);
+  g_test_add_func ("/store/order-lines-replaced", test_order_lines_replaced);
 
   return g_test_run ();
 }

@@ -9,7 +9,8 @@
 
 #define ORDER_COLUMNS \
   "id, remote_id, number, status, customer_name, customer_phone, customer_email, " \
-  "fulfilment, slot_start, slot_end, delivery_address, customer_note, total_cents, placed_at"
+  "fulfilment, slot_start, slot_end, delivery_address, customer_note, total_cents, placed_at, " \
+  "subtotal_cents, delivery_fee_cents"
 
 #define PAYOUT_COLUMNS \
   "id, remote_id, period_start, period_end, gross_cents, commission_cents, fees_cents, " \
@@ -33,6 +34,8 @@ order_from_row (sqlite3_stmt *stmt)
                        "customer-note", comptoir_sql_column_text (stmt, 11),
                        "total-cents", sqlite3_column_int64 (stmt, 12),
                        "placed-at", comptoir_sql_column_text (stmt, 13),
+                       "subtotal-cents", sqlite3_column_int64 (stmt, 14),
+                       "delivery-fee-cents", sqlite3_column_int64 (stmt, 15),
                        NULL);
 }
 
@@ -76,6 +79,50 @@ read_returned_id (ComptoirStore  *store,
   return comptoir_store_step_done (store, stmt, error);
 }
 
+/* The platform's lines replace the stored ones: a refund or a correction
+ * changes them as a whole. */
+static gboolean
+write_lines (ComptoirStore  *store,
+             gint64          order_id,
+             GPtrArray      *lines,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  del = comptoir_store_prepare (store, "DELETE FROM order_lines WHERE order_id = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, order_id);
+  if (!comptoir_store_step_done (store, del, error))
+    return FALSE;
+
+  ins = comptoir_store_prepare (store,
+                                "INSERT INTO order_lines (order_id, remote_id, product_remote_id, name, "
+                                "quantity, unit_price_cents, total_cents, refunded_cents) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                error);
+  if (ins == NULL)
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      ComptoirOrderLine *line = lines->pdata[i];
+
+      sqlite3_reset (ins);
+      sqlite3_bind_int64 (ins, 1, order_id);
+      comptoir_sql_bind_text (ins, 2, nonempty_or_null (line->remote_id));
+      comptoir_sql_bind_text (ins, 3, nonempty_or_null (line->product_remote_id));
+      comptoir_sql_bind_text (ins, 4, line->name ? line->name : "");
+      sqlite3_bind_int64 (ins, 5, line->quantity);
+      sqlite3_bind_int64 (ins, 6, line->unit_price_cents);
+      sqlite3_bind_int64 (ins, 7, line->total_cents);
+      sqlite3_bind_int64 (ins, 8, line->refunded_cents);
+      if (!comptoir_store_step_done (store, ins, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * comptoir_order_write:
  * @store: the store
@@ -84,8 +131,10 @@ read_returned_id (ComptoirStore  *store,
  * @error: a #GError
  *
  * Inserts the order or updates the one with the same remote id on the same
- * account with everything the platform may have changed. Must be called
- * inside comptoir_store_transaction().
+ * account with everything the platform may have changed. When the order
+ * has lines (comptoir_order_set_lines()), they replace the stored ones;
+ * %NULL lines leave them alone. Must be called inside
+ * comptoir_store_transaction().
  */
 gboolean
 comptoir_order_write (ComptoirStore  *store,
@@ -145,7 +194,56 @@ comptoir_order_write (ComptoirStore  *store,
 
   if (!read_returned_id (store, stmt, &id, error))
     return FALSE;
+  if (comptoir_order_get_lines (order) != NULL
+      && !write_lines (store, id, comptoir_order_get_lines (order), error))
+    return FALSE;
   comptoir_order_set_id (order, id);
+  return TRUE;
+}
+
+/**
+ * comptoir_order_load_lines:
+ * @store: the store
+ * @order: a stored order (its id set)
+ * @error: a #GError
+ *
+ * Reads the order's lines from the store into comptoir_order_get_lines().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+comptoir_order_load_lines (ComptoirStore  *store,
+                           ComptoirOrder  *order,
+                           GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_order_line_free);
+  int rc;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (COMPTOIR_IS_ORDER (order), FALSE);
+
+  stmt = comptoir_store_prepare (store,
+                                 "SELECT remote_id, product_remote_id, name, quantity, unit_price_cents, "
+                                 "total_cents, refunded_cents FROM order_lines WHERE order_id = ? ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, comptoir_order_get_id (order));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (lines, comptoir_order_line_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                     (const char *) sqlite3_column_text (stmt, 1),
+                                                     comptoir_sql_column_text (stmt, 2),
+                                                     sqlite3_column_int64 (stmt, 3),
+                                                     sqlite3_column_int64 (stmt, 4),
+                                                     sqlite3_column_int64 (stmt, 5),
+                                                     sqlite3_column_int64 (stmt, 6)));
+  if (rc != SQLITE_DONE)
+    {
+      comptoir_store_set_error (store, error);
+      return FALSE;
+    }
+  comptoir_order_set_lines (order, lines);
   return TRUE;
 }
 

@@ -14,6 +14,9 @@ gboolean    comptoir_order_write       (ComptoirStore   *store,
                                         ComptoirOrder   *order,
                                         GError         **error);
 GListModel *comptoir_order_list_new    (ComptoirStore   *store);
+gboolean    comptoir_order_load_lines  (ComptoirStore   *store,
+                                        ComptoirOrder   *order,
+                                        GError         **error);
 gboolean    comptoir_payout_write      (ComptoirStore   *store,
                                         gint64           account_id,
                                         ComptoirPayout  *payout,

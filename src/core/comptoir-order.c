@@ -25,6 +25,7 @@ struct _ComptoirOrder
   gint64 delivery_fee_cents;
   gint64 total_cents;
   char *placed_at;
+  GPtrArray *lines;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirOrder, comptoir_order, G_TYPE_OBJECT)
@@ -51,6 +52,41 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/**
+ * comptoir_order_get_lines:
+ * @self: a #ComptoirOrder
+ *
+ * Returns: (transfer none) (nullable) (element-type ComptoirOrderLine): the
+ *   lines, in the platform's order; %NULL when they were not read (an order
+ *   of a list from the store: see comptoir_order_load_lines())
+ */
+GPtrArray *
+comptoir_order_get_lines (ComptoirOrder *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_ORDER (self), NULL);
+  return self->lines;
+}
+
+/**
+ * comptoir_order_set_lines:
+ * @self: a #ComptoirOrder
+ * @lines: (element-type ComptoirOrderLine) (nullable): copied
+ *
+ * Sets the lines; comptoir_order_write() then replaces the stored ones.
+ */
+void
+comptoir_order_set_lines (ComptoirOrder *self,
+                          GPtrArray     *lines)
+{
+  g_return_if_fail (COMPTOIR_IS_ORDER (self));
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  if (lines == NULL)
+    return;
+  self->lines = g_ptr_array_new_full (lines->len, (GDestroyNotify) comptoir_order_line_free);
+  for (guint i = 0; i < lines->len; i++)
+    g_ptr_array_add (self->lines, comptoir_order_line_copy (lines->pdata[i]));
+}
 
 
 gint64
@@ -522,6 +558,7 @@ comptoir_order_finalize (GObject *object)
   g_clear_pointer (&self->delivery_address, g_free);
   g_clear_pointer (&self->customer_note, g_free);
   g_clear_pointer (&self->placed_at, g_free);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
 
   G_OBJECT_CLASS (comptoir_order_parent_class)->finalize (object);
 }

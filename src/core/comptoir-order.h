@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "comptoir-order-line.h"
+
 G_BEGIN_DECLS
 
 #define COMPTOIR_TYPE_ORDER (comptoir_order_get_type ())
@@ -42,6 +44,9 @@ gint64 comptoir_order_get_total_cents (ComptoirOrder *self);
 void comptoir_order_set_total_cents (ComptoirOrder *self, gint64 value);
 const char *comptoir_order_get_placed_at (ComptoirOrder *self);
 void comptoir_order_set_placed_at (ComptoirOrder *self, const char *value);
+
+GPtrArray *comptoir_order_get_lines (ComptoirOrder *self);
+void comptoir_order_set_lines (ComptoirOrder *self, GPtrArray *lines);
 
 
 G_END_DECLS

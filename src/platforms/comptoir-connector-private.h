@@ -94,6 +94,20 @@ void           comptoir_connector_call_raw         (ComptoirConnector      *self
                                                     GDestroyNotify          free_result,
                                                     GTask                  *task);
 
+/* Pictures and products with their details. */
+void           comptoir_connector_upload_pictures_async  (ComptoirConnector   *self,
+                                                    const char * const         *hashes,
+                                                    GCancellable               *cancellable,
+                                                    GAsyncReadyCallback         callback,
+                                                    gpointer                    user_data);
+GPtrArray     *comptoir_connector_upload_pictures_finish (ComptoirConnector   *self,
+                                                    GAsyncResult               *result,
+                                                    GError                    **error);
+ComptoirProduct *comptoir_connector_product_details (ComptoirConnector        *self,
+                                                    ComptoirProduct            *product,
+                                                    GStrv                      *hashes,
+                                                    GError                    **error);
+
 /* Helpers for the connectors' JSON. */
 JsonObject    *comptoir_connector_response_object  (ComptoirHttpResponse *response,
                                                     JsonNode           **root,

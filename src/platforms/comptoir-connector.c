@@ -7,6 +7,8 @@
 
 #include "comptoir-connector-private.h"
 #include "comptoir-error.h"
+#include "comptoir-media-store.h"
+#include "comptoir-product-store.h"
 
 typedef struct
 {
@@ -655,4 +657,184 @@ comptoir_connector_call (ComptoirConnector      *self,
 
   comptoir_connector_call_raw (self, method, url, body, json_body ? (json_type ? json_type : "application/json") : NULL,
                                mutation, parse, free_result, task);
+}
+
+/* Pictures: the web image of each (content hash), uploaded in order.
+ *
+ * Neither platform can be asked whether it already holds an image, so each
+ * upload carries an idempotency key made from the bytes' SHA-256: sending
+ * the same image again (another product, the next push of the shop) gets
+ * the platform's stored answer, the same media, instead of a copy. */
+
+typedef struct
+{
+  GStrv      hashes;
+  guint      next;
+  GPtrArray *media;
+  char      *key;
+} UploadData;
+
+static void
+upload_data_free (UploadData *data)
+{
+  g_strfreev (data->hashes);
+  g_ptr_array_unref (data->media);
+  g_free (data->key);
+  g_free (data);
+}
+
+static void upload_next (GTask *task);
+
+static void
+upload_sent_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  UploadData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirHttpResponse) response = comptoir_connector_send_finish (COMPTOIR_CONNECTOR (source), result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object = response ? comptoir_connector_response_object (response, &root, &error) : NULL;
+  ComptoirRemoteObject *media;
+  const char *id, *url;
+
+  if (object == NULL
+      || !comptoir_json_get_string (object, "id", COMPTOIR_JSON_REQUIRED, 64, &id, &error)
+      || !comptoir_json_get_string (object, "url", COMPTOIR_JSON_REQUIRED, 2000, &url, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  media = g_new0 (ComptoirRemoteObject, 1);
+  media->id = g_strdup (id);
+  media->url = g_strdup (url);
+  media->replayed = response->replayed;
+  g_ptr_array_add (data->media, media);
+  upload_next (g_steal_pointer (&task));
+}
+
+static void
+upload_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ComptoirConnector *self = g_task_get_source_object (task);
+  UploadData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  g_autofree char *url = NULL;
+  g_autofree char *digest = NULL;
+  ComptoirHttpRequest request = { 0 };
+  GCancellable *cancellable;
+
+  if (bytes == NULL)
+    {
+      g_debug ("Could not read a picture: %s", error->message);
+      g_task_return_new_error (task, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE,
+                               _("A picture to publish is missing from this computer. "
+                                 "Choose it again, then publish again."));
+      return;
+    }
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_free (data->key);
+  data->key = g_strconcat ("comptoir-media-", digest, NULL);
+  url = comptoir_connector_url (self, "/media", NULL, NULL);
+  request.method = "POST";
+  request.url = url;
+  request.idempotency_key = data->key;
+  request.content_type = "image/jpeg";
+  request.body = bytes;
+  cancellable = g_task_get_cancellable (task);
+  comptoir_connector_send_async (self, &request, TRUE, cancellable, upload_sent_cb, g_steal_pointer (&task));
+}
+
+static void
+upload_next (GTask *task)
+{
+  UploadData *data = g_task_get_task_data (task);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (data->hashes == NULL || data->hashes[data->next] == NULL)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (data->media), (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+  path = comptoir_media_get_path (data->hashes[data->next++], COMPTOIR_MEDIA_WEB);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE,
+                               _("A picture to publish is missing from this computer. "
+                                 "Choose it again, then publish again."));
+      g_object_unref (task);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  g_file_load_bytes_async (file, g_task_get_cancellable (task), upload_loaded_cb, task);
+}
+
+/**
+ * comptoir_connector_upload_pictures_async:
+ * @hashes: (nullable): content hashes of imported photos, in order
+ *
+ * Uploads the web image of each (comptoir_media_get_path()) through the
+ * platform's `POST /media`. The result is a #GPtrArray of
+ * #ComptoirRemoteObject (id and URL), in the order of @hashes.
+ */
+void
+comptoir_connector_upload_pictures_async (ComptoirConnector   *self,
+                                          const char * const  *hashes,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  UploadData *data = g_new0 (UploadData, 1);
+
+  g_task_set_source_tag (task, comptoir_connector_upload_pictures_async);
+  data->hashes = g_strdupv ((char **) hashes);
+  data->media = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_remote_object_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) upload_data_free);
+  upload_next (task);
+}
+
+GPtrArray *
+comptoir_connector_upload_pictures_finish (ComptoirConnector  *self,
+                                           GAsyncResult       *result,
+                                           GError            **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * comptoir_connector_product_details:
+ * @product: what the caller passed
+ * @hashes: (out) (transfer full): the product's photos, in order
+ *
+ * The product as the platform must see it: when it is a stored product
+ * whose options and variants were not loaded (an item of a list), it is
+ * loaded again, so that a push never erases its variants.
+ *
+ * Returns: (transfer full): @product or the loaded product, %NULL on error
+ */
+ComptoirProduct *
+comptoir_connector_product_details (ComptoirConnector  *self,
+                                    ComptoirProduct    *product,
+                                    GStrv              *hashes,
+                                    GError            **error)
+{
+  ComptoirStore *store = comptoir_connector_get_store (self);
+  gint64 id = comptoir_product_get_id (product);
+
+  *hashes = NULL;
+  if (store == NULL || id <= 0)
+    return g_object_ref (product);
+  if ((*hashes = comptoir_product_photos_get (store, id, error)) == NULL)
+    return NULL;
+  if (comptoir_product_get_details_loaded (product))
+    return g_object_ref (product);
+  return comptoir_product_load (store, id, error);
 }

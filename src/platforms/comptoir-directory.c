@@ -378,6 +378,96 @@ directory_upload_media (ComptoirPlatform       *platform,
                                (GDestroyNotify) comptoir_remote_object_free, task);
 }
 
+/* With @media NULL, the offer shows the product's own photos: stored
+ * products' web images, uploaded first, sent by URL in itemOffered.image. */
+typedef struct
+{
+  char            *method;
+  char            *url;
+  char            *idempotency_key;
+  gint64           if_match;
+  ComptoirProduct *product;
+} OfferPush;
+
+static void
+offer_push_free (OfferPush *push)
+{
+  g_free (push->method);
+  g_free (push->url);
+  g_free (push->idempotency_key);
+  g_clear_object (&push->product);
+  g_free (push);
+}
+
+static void
+offer_pictures_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ComptoirConnector *self = COMPTOIR_CONNECTOR (source);
+  OfferPush *push = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) media = comptoir_connector_upload_pictures_finish (self, result, &error);
+  g_autoptr(GPtrArray) urls = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  ComptoirMutation mutation = { push->idempotency_key, push->if_match };
+
+  if (media == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  urls = g_ptr_array_new ();
+  for (guint i = 0; i < media->len; i++)
+    g_ptr_array_add (urls, ((ComptoirRemoteObject *) media->pdata[i])->url);
+  g_ptr_array_add (urls, NULL);
+  body = offer_input (push->product, (const char * const *) urls->pdata);
+  comptoir_connector_call (self, push->method, push->url, body, LD_JSON, &mutation, parse_server_fields_response,
+                           (GDestroyNotify) comptoir_remote_object_free, g_steal_pointer (&task));
+}
+
+static void
+push_offer (ComptoirConnector      *self,
+            const char             *method,
+            char                   *url,
+            ComptoirProduct        *product,
+            const char * const     *media,
+            const ComptoirMutation *mutation,
+            GTask                  *task)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) hashes = NULL;
+  g_autoptr(ComptoirProduct) full = NULL;
+  OfferPush *push;
+
+  if (media != NULL)
+    {
+      g_autoptr(JsonObject) body = offer_input (product, media);
+
+      comptoir_connector_call (self, method, url, body, LD_JSON, mutation, parse_server_fields_response,
+                               (GDestroyNotify) comptoir_remote_object_free, task);
+      g_free (url);
+      return;
+    }
+  if ((full = comptoir_connector_product_details (self, product, &hashes, &error)) == NULL)
+    {
+      g_free (url);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  push = g_new0 (OfferPush, 1);
+  push->method = g_strdup (method);
+  push->url = url;
+  push->idempotency_key = mutation ? g_strdup (mutation->idempotency_key) : NULL;
+  push->if_match = mutation ? mutation->if_match : 0;
+  push->product = g_steal_pointer (&full);
+  g_task_set_task_data (task, push, (GDestroyNotify) offer_push_free);
+  comptoir_connector_upload_pictures_async (self, (const char * const *) hashes, g_task_get_cancellable (task),
+                                            offer_pictures_cb, task);
+}
+
 static void
 directory_create_product (ComptoirPlatform       *platform,
                           ComptoirProduct        *product,
@@ -386,11 +476,8 @@ directory_create_product (ComptoirPlatform       *platform,
                           GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_url (self, "/offers", NULL, NULL);
-  g_autoptr(JsonObject) body = offer_input (product, media);
 
-  comptoir_connector_call (self, "POST", url, body, LD_JSON, mutation, parse_server_fields_response,
-                           (GDestroyNotify) comptoir_remote_object_free, task);
+  push_offer (self, "POST", comptoir_connector_url (self, "/offers", NULL, NULL), product, media, mutation, task);
 }
 
 static void
@@ -402,11 +489,8 @@ directory_update_product (ComptoirPlatform       *platform,
                           GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_url (self, "/offers", remote_id, NULL);
-  g_autoptr(JsonObject) body = offer_input (product, media);
 
-  comptoir_connector_call (self, "PUT", url, body, LD_JSON, mutation, parse_server_fields_response,
-                           (GDestroyNotify) comptoir_remote_object_free, task);
+  push_offer (self, "PUT", comptoir_connector_url (self, "/offers", remote_id, NULL), product, media, mutation, task);
 }
 
 static void

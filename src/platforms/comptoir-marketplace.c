@@ -9,6 +9,7 @@
 #include "comptoir-error.h"
 #include "comptoir-marketplace.h"
 #include "comptoir-shop-jsonld.h"
+#include "comptoir-variant.h"
 
 #define MAX_ID 64
 #define MAX_MONEY G_GINT64_CONSTANT (100000000000) /* a billion euros */
@@ -68,6 +69,69 @@ parse_remote_response (ComptoirConnector     *self,
 
 static const char * const order_states[] = { "new", "accepted", "ready", "completed", "rejected", "cancelled", NULL };
 
+/* What was refunded of each line (line id → gint64 cents), summed over the
+ * order's refunds. */
+static GHashTable *
+refunded_by_line (JsonArray  *refunds,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; refunds != NULL && i < json_array_get_length (refunds); i++)
+    {
+      JsonObject *refund = comptoir_json_array_object (refunds, i, "refunds", error);
+      JsonArray *lines;
+
+      if (refund == NULL
+          || !comptoir_json_get_array (refund, "lines", COMPTOIR_JSON_REQUIRED, 1000, &lines, error))
+        return NULL;
+      for (guint j = 0; j < json_array_get_length (lines); j++)
+        {
+          JsonObject *line = comptoir_json_array_object (lines, j, "refunds", error);
+          const char *line_id;
+          gint64 amount, *sum;
+
+          if (line == NULL
+              || !comptoir_json_get_string (line, "line_id", COMPTOIR_JSON_REQUIRED, MAX_ID, &line_id, error)
+              || !comptoir_json_get_int (line, "amount_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &amount, error))
+            return NULL;
+          if ((sum = g_hash_table_lookup (table, line_id)) == NULL)
+            {
+              sum = g_new0 (gint64, 1);
+              g_hash_table_insert (table, g_strdup (line_id), sum);
+            }
+          *sum = MIN (*sum + amount, MAX_MONEY);
+        }
+    }
+  return g_steal_pointer (&table);
+}
+
+/* The merchant prepares "T-shirt (M, rouge)", not just "T-shirt". */
+static char *
+line_name_with_variant (const char  *name,
+                        JsonArray   *variant,
+                        GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (name);
+
+  for (guint i = 0; variant != NULL && i < json_array_get_length (variant); i++)
+    {
+      JsonNode *node = json_array_get_element (variant, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+          || strlen (json_node_get_string (node)) > 40)
+        {
+          comptoir_json_set_protocol_error (error, "variant");
+          return NULL;
+        }
+      g_string_append (text, i == 0 ? " (" : ", ");
+      g_string_append (text, json_node_get_string (node));
+      if (i + 1 == json_array_get_length (variant))
+        g_string_append_c (text, ')');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static ComptoirOrder *
 parse_order (JsonObject  *object,
              GError     **error)
@@ -75,9 +139,11 @@ parse_order (JsonObject  *object,
   static const char * const fulfilment_types[] = { "click_and_collect", "delivery", NULL };
   g_autoptr(ComptoirOrder) order = comptoir_order_new ();
   JsonObject *customer, *fulfilment, *totals, *slot = NULL, *address = NULL;
-  JsonArray *lines;
+  JsonArray *lines, *refunds = NULL;
   const char *id, *number, *state, *placed_at, *name, *phone, *email, *type, *note;
-  gint64 total;
+  gint64 total, subtotal = 0, fee = 0;
+  g_autoptr(GHashTable) refunded = NULL;
+  g_autoptr(GPtrArray) parsed_lines = NULL;
 
   if (!comptoir_json_get_string (object, "id", COMPTOIR_JSON_REQUIRED, MAX_ID, &id, error)
       || !comptoir_json_get_string (object, "number", COMPTOIR_JSON_REQUIRED, 32, &number, error)
@@ -89,7 +155,7 @@ parse_order (JsonObject  *object,
       || !comptoir_json_get_string (customer, "email", COMPTOIR_JSON_OPTIONAL, 254, &email, error)
       || !comptoir_json_get_object (object, "fulfilment", COMPTOIR_JSON_REQUIRED, &fulfilment, error)
       || !comptoir_json_get_enum (fulfilment, "type", COMPTOIR_JSON_REQUIRED, fulfilment_types, &type, error)
-      || !comptoir_json_get_object (fulfilment, "slot", COMPTOIR_JSON_OPTIONAL, &slot, error)
+      || !comptoir_json_get_object (fulfilment, "slot", COMPTOIR_JSON_OPTIONAL | COMPTOIR_JSON_NULLABLE, &slot, error)
       || !comptoir_json_get_object (fulfilment, "address", COMPTOIR_JSON_OPTIONAL, &address, error)
       || !comptoir_json_get_string (object, "note", COMPTOIR_JSON_OPTIONAL, 1000, &note, error)
       || !comptoir_json_get_array (object, "lines", COMPTOIR_JSON_REQUIRED, 1000, &lines, error)
@@ -119,18 +185,41 @@ parse_order (JsonObject  *object,
       text = g_strdup_printf ("%s\n%s %s", street, postcode, city);
       comptoir_order_set_delivery_address (order, text);
     }
+  if (!comptoir_json_get_array (object, "refunds", COMPTOIR_JSON_OPTIONAL, 1000, &refunds, error)
+      || !comptoir_json_get_int (totals, "subtotal_cents", COMPTOIR_JSON_OPTIONAL, 0, MAX_MONEY, &subtotal, error)
+      || !comptoir_json_get_int (totals, "delivery_fee_cents", COMPTOIR_JSON_OPTIONAL, 0, MAX_MONEY, &fee, error))
+    return NULL;
+  if (!(refunded = refunded_by_line (refunds, error)))
+    return NULL;
+  parsed_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_order_line_free);
   for (guint i = 0; i < json_array_get_length (lines); i++)
     {
       JsonObject *line = comptoir_json_array_object (lines, i, "lines", error);
-      const char *line_id, *line_name;
-      gint64 quantity;
+      const char *line_id, *line_name, *product_id = NULL;
+      gint64 quantity, unit_price, line_total;
+      JsonArray *variant = NULL;
+      g_autofree char *shown = NULL;
+      gpointer refund = NULL;
 
       if (line == NULL
           || !comptoir_json_get_string (line, "id", COMPTOIR_JSON_REQUIRED, MAX_ID, &line_id, error)
+          || !comptoir_json_get_string (line, "product_id", COMPTOIR_JSON_OPTIONAL | COMPTOIR_JSON_NULLABLE, MAX_ID, &product_id, error)
           || !comptoir_json_get_string (line, "name", COMPTOIR_JSON_REQUIRED, 140, &line_name, error)
-          || !comptoir_json_get_int (line, "quantity", COMPTOIR_JSON_REQUIRED, 1, 1000000, &quantity, error))
+          || !comptoir_json_get_array (line, "variant", COMPTOIR_JSON_OPTIONAL | COMPTOIR_JSON_NULLABLE, COMPTOIR_MAX_OPTIONS, &variant, error)
+          || !comptoir_json_get_int (line, "quantity", COMPTOIR_JSON_REQUIRED, 1, 1000000, &quantity, error)
+          || !comptoir_json_get_int (line, "unit_price_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &unit_price, error)
+          || !comptoir_json_get_int (line, "total_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &line_total, error))
         return NULL;
+      if (!(shown = line_name_with_variant (line_name, variant, error)))
+        return NULL;
+      g_hash_table_lookup_extended (refunded, line_id, NULL, &refund);
+      g_ptr_array_add (parsed_lines, comptoir_order_line_new (line_id, product_id, shown, quantity, unit_price,
+                                                              line_total, refund ? *(gint64 *) refund : 0));
     }
+  /* The totals predate this mapping in some answers: the lines add up. */
+  if (!json_object_has_member (totals, "subtotal_cents"))
+    for (guint i = 0; i < parsed_lines->len; i++)
+      subtotal += ((ComptoirOrderLine *) parsed_lines->pdata[i])->total_cents;
 
   comptoir_order_set_remote_id (order, id);
   comptoir_order_set_number (order, number);
@@ -141,7 +230,10 @@ parse_order (JsonObject  *object,
   comptoir_order_set_customer_email (order, email ? email : "");
   comptoir_order_set_fulfilment (order, g_str_equal (type, "delivery") ? "delivery" : "collect");
   comptoir_order_set_customer_note (order, note ? note : "");
+  comptoir_order_set_subtotal_cents (order, subtotal);
+  comptoir_order_set_delivery_fee_cents (order, fee);
   comptoir_order_set_total_cents (order, total);
+  comptoir_order_set_lines (order, parsed_lines);
   return g_steal_pointer (&order);
 }
 
@@ -192,6 +284,102 @@ parse_payout (JsonObject  *object,
 
 static const char * const units[] = { "piece", "kg", "100g", "litre", "bunch", "lot", NULL };
 
+static gboolean
+parse_option_values (JsonArray  *array,
+                     guint       max,
+                     GStrv      *out,
+                     GError    **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (json_array_get_length (array) > max)
+    {
+      comptoir_json_set_protocol_error (error, "options");
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+          || *json_node_get_string (node) == '\0' || strlen (json_node_get_string (node)) > 40)
+        {
+          comptoir_json_set_protocol_error (error, "options");
+          return FALSE;
+        }
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+/* Options {name, values[]} and variants {option_values[], price_cents,
+ * stock (null: not tracked), sku}, checked as the catalogue checks them. */
+static gboolean
+parse_options_and_variants (JsonObject       *object,
+                            ComptoirProduct  *product,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_product_option_free);
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_variant_free);
+  JsonArray *json_options = NULL, *json_variants = NULL;
+
+  if (!comptoir_json_get_array (object, "options", COMPTOIR_JSON_OPTIONAL, COMPTOIR_MAX_OPTIONS, &json_options, error)
+      || !comptoir_json_get_array (object, "variants", COMPTOIR_JSON_OPTIONAL, 400, &json_variants, error))
+    return FALSE;
+  for (guint i = 0; json_options != NULL && i < json_array_get_length (json_options); i++)
+    {
+      JsonObject *option = comptoir_json_array_object (json_options, i, "options", error);
+      JsonArray *values;
+      const char *name;
+      g_auto(GStrv) strv = NULL;
+
+      if (option == NULL
+          || !comptoir_json_get_string (option, "name", COMPTOIR_JSON_REQUIRED, 40, &name, error)
+          || !comptoir_json_get_array (option, "values", COMPTOIR_JSON_REQUIRED, 20, &values, error)
+          || !parse_option_values (values, 20, &strv, error))
+        return FALSE;
+      g_ptr_array_add (options, comptoir_product_option_new (name, (const char * const *) strv));
+    }
+  for (guint i = 0; options->len > 0 && json_variants != NULL && i < json_array_get_length (json_variants); i++)
+    {
+      JsonObject *json_variant = comptoir_json_array_object (json_variants, i, "variants", error);
+      JsonArray *values;
+      const char *sku = NULL;
+      gint64 price, stock = 0;
+      g_auto(GStrv) strv = NULL;
+      ComptoirVariant *variant;
+
+      if (json_variant == NULL
+          || !comptoir_json_get_array (json_variant, "option_values", COMPTOIR_JSON_REQUIRED, COMPTOIR_MAX_OPTIONS, &values, error)
+          || !parse_option_values (values, options->len, &strv, error)
+          || !comptoir_json_get_int (json_variant, "price_cents", COMPTOIR_JSON_REQUIRED, 0, 100000000, &price, error)
+          || !comptoir_json_get_int (json_variant, "stock", COMPTOIR_JSON_OPTIONAL, 0, G_MAXINT32, &stock, error)
+          || !comptoir_json_get_string (json_variant, "sku", COMPTOIR_JSON_OPTIONAL, 64, &sku, error))
+        return FALSE;
+      if (g_strv_length (strv) != options->len)
+        {
+          comptoir_json_set_protocol_error (error, "variants");
+          return FALSE;
+        }
+      variant = comptoir_variant_new (strv[0], strv[1], price);
+      variant->stock_tracked = json_object_has_member (json_variant, "stock")
+                               && !json_object_get_null_member (json_variant, "stock");
+      variant->stock = variant->stock_tracked ? stock : 0;
+      g_free (variant->sku);
+      variant->sku = g_strdup (sku ? sku : "");
+      g_ptr_array_add (variants, variant);
+    }
+  if (!comptoir_variants_check (options, variants, NULL))
+    {
+      comptoir_json_set_protocol_error (error, "variants");
+      return FALSE;
+    }
+  comptoir_product_set_options (product, options);
+  comptoir_product_set_variants (product, variants);
+  return TRUE;
+}
+
 static ComptoirProduct *
 parse_product (JsonObject  *object,
                GError     **error)
@@ -232,6 +420,8 @@ parse_product (JsonObject  *object,
   comptoir_product_set_gtin (product, gtin ? gtin : "");
   comptoir_product_set_sku (product, sku ? sku : "");
   comptoir_product_set_visibility (product, published ? COMPTOIR_VISIBILITY_MARKETPLACE : 0);
+  if (!parse_options_and_variants (object, product, error))
+    return NULL;
   return g_steal_pointer (&product);
 }
 
@@ -312,6 +502,49 @@ set_nullable_string (JsonObject *object,
     json_object_set_null_member (object, member);
 }
 
+static void
+add_options_and_variants (JsonObject      *object,
+                          ComptoirProduct *product)
+{
+  GPtrArray *options = comptoir_product_get_options (product);
+  GPtrArray *variants = comptoir_product_get_variants (product);
+  JsonArray *json_options = json_array_new ();
+  JsonArray *json_variants = json_array_new ();
+
+  for (guint i = 0; i < options->len && i < COMPTOIR_MAX_OPTIONS; i++)
+    {
+      ComptoirProductOption *option = options->pdata[i];
+      JsonObject *json_option = json_object_new ();
+      JsonArray *values = json_array_new ();
+
+      json_object_set_string_member (json_option, "name", option->name);
+      for (guint j = 0; option->values != NULL && option->values[j] != NULL; j++)
+        json_array_add_string_element (values, option->values[j]);
+      json_object_set_array_member (json_option, "values", values);
+      json_array_add_object_element (json_options, json_option);
+    }
+  for (guint i = 0; options->len > 0 && i < variants->len; i++)
+    {
+      ComptoirVariant *variant = variants->pdata[i];
+      JsonObject *json_variant = json_object_new ();
+      JsonArray *values = json_array_new ();
+
+      json_array_add_string_element (values, variant->value1);
+      if (options->len > 1 && variant->value2 != NULL)
+        json_array_add_string_element (values, variant->value2);
+      json_object_set_array_member (json_variant, "option_values", values);
+      json_object_set_int_member (json_variant, "price_cents", variant->price_cents);
+      if (variant->stock_tracked)
+        json_object_set_int_member (json_variant, "stock", MAX (0, variant->stock));
+      else
+        json_object_set_null_member (json_variant, "stock");
+      set_nullable_string (json_variant, "sku", variant->sku);
+      json_array_add_object_element (json_variants, json_variant);
+    }
+  json_object_set_array_member (object, "options", json_options);
+  json_object_set_array_member (object, "variants", json_variants);
+}
+
 static JsonObject *
 product_input (ComptoirProduct    *product,
                const char * const *media)
@@ -335,8 +568,7 @@ product_input (ComptoirProduct    *product,
   for (guint i = 0; media != NULL && media[i] != NULL && i < 10; i++)
     json_array_add_string_element (photos, media[i]);
   json_object_set_array_member (object, "photos", photos);
-  json_object_set_array_member (object, "options", json_array_new ());
-  json_object_set_array_member (object, "variants", json_array_new ());
+  add_options_and_variants (object, product);
   json_object_set_boolean_member (object, "published",
                                   (comptoir_product_get_visibility (product) & COMPTOIR_VISIBILITY_MARKETPLACE)
                                   && !comptoir_product_get_archived (product));
@@ -831,6 +1063,98 @@ marketplace_sign_out (ComptoirPlatform *platform,
 
 /* Resources */
 
+/* A push that first uploads its pictures: the shop's logo and cover, a
+ * product's photos. The mutation is copied: the caller's may be gone by
+ * the time the uploads are done. */
+typedef struct
+{
+  char            *method;
+  char            *url;
+  char            *idempotency_key;
+  gint64           if_match;
+  ComptoirShop    *shop;
+  ComptoirProduct *product;
+  gboolean         has_logo;
+} PushData;
+
+static void
+push_data_free (PushData *data)
+{
+  g_free (data->method);
+  g_free (data->url);
+  g_free (data->idempotency_key);
+  g_clear_object (&data->shop);
+  g_clear_object (&data->product);
+  g_free (data);
+}
+
+static PushData *
+push_data_new (const char             *method,
+               char                   *url,
+               const ComptoirMutation *mutation)
+{
+  PushData *data = g_new0 (PushData, 1);
+
+  data->method = g_strdup (method);
+  data->url = url;
+  data->idempotency_key = mutation ? g_strdup (mutation->idempotency_key) : NULL;
+  data->if_match = mutation ? mutation->if_match : 0;
+  return data;
+}
+
+static void
+push_pictures_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ComptoirConnector *self = COMPTOIR_CONNECTOR (source);
+  PushData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) media = comptoir_connector_upload_pictures_finish (self, result, &error);
+  g_autoptr(JsonObject) body = NULL;
+  ComptoirMutation mutation = { data->idempotency_key, data->if_match };
+
+  /* Nothing is pushed without its pictures: a profile sent with a null
+   * logo would erase the one the merchant set. */
+  if (media == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (data->shop != NULL)
+    {
+      g_autoptr(JsonNode) ld = comptoir_shop_to_json_ld (data->shop, NULL);
+      guint next = 0;
+
+      body = shop_input (json_node_get_object (ld), data->shop);
+      if (data->has_logo)
+        json_object_set_string_member (body, "logo", ((ComptoirRemoteObject *) media->pdata[next++])->id);
+      if (next < media->len)
+        json_object_set_string_member (body, "cover", ((ComptoirRemoteObject *) media->pdata[next])->id);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+      for (guint i = 0; i < media->len; i++)
+        g_ptr_array_add (ids, ((ComptoirRemoteObject *) media->pdata[i])->id);
+      g_ptr_array_add (ids, NULL);
+      body = product_input (data->product, (const char * const *) ids->pdata);
+    }
+  comptoir_connector_call (self, data->method, data->url, body, NULL, &mutation, parse_remote_response,
+                           (GDestroyNotify) comptoir_remote_object_free, g_steal_pointer (&task));
+}
+
+static gboolean
+nonempty (const char *s)
+{
+  return s != NULL && *s != '\0';
+}
+
+/* The logo and cover are uploaded (the same image again is not copied:
+ * see comptoir_connector_upload_pictures_async()) and sent by media id;
+ * a shop without one sends null, which the document reads as none. */
 static void
 marketplace_push_shop (ComptoirPlatform       *platform,
                        ComptoirShop           *shop,
@@ -839,12 +1163,57 @@ marketplace_push_shop (ComptoirPlatform       *platform,
                        GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_url (self, "/shop", NULL, NULL);
-  g_autoptr(JsonNode) ld = comptoir_shop_to_json_ld (shop, NULL);
-  g_autoptr(JsonObject) body = shop_input (json_node_get_object (ld), shop);
+  PushData *data = push_data_new ("PUT", comptoir_connector_url (self, "/shop", NULL, NULL), mutation);
+  const char *hashes[3] = { NULL, NULL, NULL };
+  guint n = 0;
 
-  comptoir_connector_call (self, "PUT", url, body, NULL, mutation, parse_remote_response,
-                           (GDestroyNotify) comptoir_remote_object_free, task);
+  data->shop = g_object_ref (shop);
+  data->has_logo = nonempty (comptoir_shop_get_logo_hash (shop));
+  if (data->has_logo)
+    hashes[n++] = comptoir_shop_get_logo_hash (shop);
+  if (nonempty (comptoir_shop_get_cover_hash (shop)))
+    hashes[n++] = comptoir_shop_get_cover_hash (shop);
+  g_task_set_task_data (task, data, (GDestroyNotify) push_data_free);
+  comptoir_connector_upload_pictures_async (self, hashes, g_task_get_cancellable (task), push_pictures_cb, task);
+}
+
+/* With @media NULL, the connector publishes the product's own photos
+ * (stored products: their web images, uploaded first). */
+static void
+push_product (ComptoirConnector      *self,
+              const char             *method,
+              char                   *url,
+              ComptoirProduct        *product,
+              const char * const     *media,
+              const ComptoirMutation *mutation,
+              GTask                  *task)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) hashes = NULL;
+  g_autoptr(ComptoirProduct) full = comptoir_connector_product_details (self, product, &hashes, &error);
+  PushData *data;
+
+  if (full == NULL)
+    {
+      g_free (url);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  if (media != NULL)
+    {
+      g_autoptr(JsonObject) body = product_input (full, media);
+
+      comptoir_connector_call (self, method, url, body, NULL, mutation, parse_remote_response,
+                               (GDestroyNotify) comptoir_remote_object_free, task);
+      g_free (url);
+      return;
+    }
+  data = push_data_new (method, url, mutation);
+  data->product = g_steal_pointer (&full);
+  g_task_set_task_data (task, data, (GDestroyNotify) push_data_free);
+  comptoir_connector_upload_pictures_async (self, (const char * const *) hashes, g_task_get_cancellable (task),
+                                            push_pictures_cb, task);
 }
 
 static void
@@ -869,11 +1238,8 @@ marketplace_create_product (ComptoirPlatform       *platform,
                             GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_url (self, "/products", NULL, NULL);
-  g_autoptr(JsonObject) body = product_input (product, media);
 
-  comptoir_connector_call (self, "POST", url, body, NULL, mutation, parse_remote_response,
-                           (GDestroyNotify) comptoir_remote_object_free, task);
+  push_product (self, "POST", comptoir_connector_url (self, "/products", NULL, NULL), product, media, mutation, task);
 }
 
 static void
@@ -885,11 +1251,8 @@ marketplace_update_product (ComptoirPlatform       *platform,
                             GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_url (self, "/products", remote_id, NULL);
-  g_autoptr(JsonObject) body = product_input (product, media);
 
-  comptoir_connector_call (self, "PUT", url, body, NULL, mutation, parse_remote_response,
-                           (GDestroyNotify) comptoir_remote_object_free, task);
+  push_product (self, "PUT", comptoir_connector_url (self, "/products", remote_id, NULL), product, media, mutation, task);
 }
 
 static void
