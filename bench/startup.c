@@ -171,5 +171,6 @@ main (int   argc,
           app_median / empty_median);
 
   g_unlink (db);
+  g_rmdir (empty);
   return 0;
 }

@@ -18,6 +18,7 @@ struct _ComptoirProductsPage
   GtkWidget            parent_instance;
 
   ComptoirStore       *store;
+  gboolean             loaded;    /* the list is read when first shown */
   GListModel          *model;
   GtkMultiSelection   *selection;
   GSimpleActionGroup  *actions;

@@ -679,6 +679,26 @@ static const GActionEntry page_actions[] = {
   { .name = "category", .parameter_type = "s", .state = "'*'", .change_state = state_changed },
 };
 
+/* The catalogue is read when the section is first shown, not at start-up:
+ * a shop of 100,000 products opens as fast as an empty one. */
+static void
+load_if_shown (ComptoirProductsPage *self)
+{
+  if (self->loaded || self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->loaded = TRUE;
+  rebuild_filter_menu (self);
+  refresh (self);
+}
+
+static void
+comptoir_products_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (comptoir_products_page_parent_class)->map (widget);
+  load_if_shown (COMPTOIR_PRODUCTS_PAGE (widget));
+}
+
 static void
 comptoir_products_page_dispose (GObject *object)
 {
@@ -709,6 +729,7 @@ comptoir_products_page_class_init (ComptoirProductsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = comptoir_products_page_dispose;
+  widget_class->map = comptoir_products_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-products-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ComptoirProductsPage, search_entry);
@@ -791,8 +812,8 @@ comptoir_products_page_set_store (ComptoirProductsPage *self,
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
   g_set_object (&self->store, store);
-  rebuild_filter_menu (self);
-  refresh (self);
+  self->loaded = FALSE;
+  load_if_shown (self);
 }
 
 /**
