@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "comptoir-amount-row.h"
 #include "comptoir-format.h"
 #include "comptoir-money.h"
 #include "comptoir-order-store.h"
@@ -66,27 +67,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *amount = gtk_label_new (NULL);
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (amount, "amount");
-  gtk_widget_set_valign (amount, GTK_ALIGN_CENTER);
-
-  /* Order matters: bind_row_cb walks the children in this order. */
-  gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), subtitle, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), amount, 1, 0, 1, 2);
-  gtk_list_item_set_child (item, grid);
+  gtk_list_item_set_child (item, comptoir_amount_row_new ());
 }
 
 static void
@@ -95,10 +76,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   ComptoirPayout *payout = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *amount = gtk_widget_get_next_sibling (subtitle);
   g_autofree char *net = comptoir_money_format (comptoir_payout_get_net_cents (payout));
   g_autofree char *start = comptoir_format_date (comptoir_payout_get_period_start (payout));
   g_autofree char *end = comptoir_format_date (comptoir_payout_get_period_end (payout));
@@ -106,9 +83,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   /* Translators: the period a payout covers, e.g. "From 1 March to 15 March" */
   heading = g_strdup_printf (_("From %s to %s"), start, end);
-  gtk_label_set_text (GTK_LABEL (title), heading);
-  gtk_label_set_text (GTK_LABEL (subtitle), comptoir_payout_status_label (comptoir_payout_get_status (payout)));
-  gtk_label_set_text (GTK_LABEL (amount), net);
+  comptoir_amount_row_set (gtk_list_item_get_child (item), heading,
+                           comptoir_payout_status_label (comptoir_payout_get_status (payout)), net);
 }
 
 static void
