@@ -208,7 +208,7 @@ add_options_and_variants (JsonObject      *object,
 
 JsonObject *
 comptoir_marketplace_product_input (ComptoirProduct    *product,
-               const char * const *media)
+                                    const char * const *media)
 {
   JsonObject *object = json_object_new ();
   JsonArray *photos = json_array_new ();

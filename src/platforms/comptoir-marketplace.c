@@ -34,8 +34,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ComptoirMarketplace, comptoir_marketplace, COMPTO
 
 ComptoirRemoteObject *
 comptoir_marketplace_parse_remote (JsonObject            *object,
-              ComptoirHttpResponse  *response,
-              GError               **error)
+                                   ComptoirHttpResponse  *response,
+                                   GError               **error)
 {
   g_autoptr(ComptoirRemoteObject) remote = g_new0 (ComptoirRemoteObject, 1);
   const char *id, *url;
@@ -54,8 +54,8 @@ comptoir_marketplace_parse_remote (JsonObject            *object,
 
 gpointer
 comptoir_marketplace_parse_remote_response (ComptoirConnector     *self,
-                       ComptoirHttpResponse  *response,
-                       GError               **error)
+                                            ComptoirHttpResponse  *response,
+                                            GError               **error)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object = comptoir_connector_response_object (response, &root, error);
@@ -67,8 +67,8 @@ comptoir_marketplace_parse_remote_response (ComptoirConnector     *self,
 
 void
 comptoir_marketplace_set_nullable_string (JsonObject *object,
-                     const char *member,
-                     const char *value)
+                                          const char *member,
+                                          const char *value)
 {
   if (value != NULL && *value != '\0')
     json_object_set_string_member (object, member, value);
@@ -562,7 +562,7 @@ marketplace_sign_out (ComptoirPlatform *platform,
                                  g_task_get_cancellable (task), sign_out_lookup_cb, task);
 }
 
-/* Resources */
+/* Pushes with pictures (see ComptoirMarketplacePush) */
 
 void
 comptoir_marketplace_push_free (ComptoirMarketplacePush *data)
@@ -577,8 +577,8 @@ comptoir_marketplace_push_free (ComptoirMarketplacePush *data)
 
 ComptoirMarketplacePush *
 comptoir_marketplace_push_new (const char             *method,
-               char                   *url,
-               const ComptoirMutation *mutation)
+                               char                   *url,
+                               const ComptoirMutation *mutation)
 {
   ComptoirMarketplacePush *data = g_new0 (ComptoirMarketplacePush, 1);
 
@@ -591,8 +591,8 @@ comptoir_marketplace_push_new (const char             *method,
 
 void
 comptoir_marketplace_push_pictures_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+                                       GAsyncResult *result,
+                                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ComptoirConnector *self = COMPTOIR_CONNECTOR (source);
