@@ -495,45 +495,6 @@ start (ComptoirPlatform    *self,
 
 #define IFACE(self) COMPTOIR_PLATFORM_GET_IFACE (self)
 
-/* The operations that take nothing but the task (sign out, moderation),
- * and the lists (one page from @cursor, changes since @updated_since). */
-typedef void (*TaskFunc) (ComptoirPlatform *self,
-                          GTask            *task);
-typedef void (*ListFunc) (ComptoirPlatform *self,
-                          const char       *cursor,
-                          const char       *updated_since,
-                          GTask            *task);
-
-static void
-run_task_func (ComptoirPlatform    *self,
-               TaskFunc             vfunc,
-               gpointer             tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task;
-
-  if ((task = start (self, vfunc, tag, cancellable, callback, user_data)))
-    vfunc (self, task);
-}
-
-static void
-run_list_func (ComptoirPlatform    *self,
-               ListFunc             vfunc,
-               gpointer             tag,
-               const char          *cursor,
-               const char          *updated_since,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task;
-
-  if ((task = start (self, vfunc, tag, cancellable, callback, user_data)))
-    vfunc (self, cursor, updated_since, task);
-}
-
 void
 comptoir_platform_sign_in_async (ComptoirPlatform    *self,
                                  const char          *login,
@@ -555,8 +516,11 @@ comptoir_platform_sign_out_async (ComptoirPlatform    *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (COMPTOIR_IS_PLATFORM (self));
-  run_task_func (self, IFACE (self)->sign_out, comptoir_platform_sign_out_async, cancellable, callback, user_data);
+  if ((task = start (self, IFACE (self)->sign_out, comptoir_platform_sign_out_async, cancellable, callback, user_data)))
+    IFACE (self)->sign_out (self, task);
 }
 
 /**
@@ -668,9 +632,11 @@ comptoir_platform_list_products_async (ComptoirPlatform    *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (COMPTOIR_IS_PLATFORM (self));
-  run_list_func (self, IFACE (self)->list_products, comptoir_platform_list_products_async,
-                 cursor, updated_since, cancellable, callback, user_data);
+  if ((task = start (self, IFACE (self)->list_products, comptoir_platform_list_products_async, cancellable, callback, user_data)))
+    IFACE (self)->list_products (self, cursor, updated_since, task);
 }
 
 void
@@ -681,9 +647,11 @@ comptoir_platform_list_orders_async (ComptoirPlatform    *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (COMPTOIR_IS_PLATFORM (self));
-  run_list_func (self, IFACE (self)->list_orders, comptoir_platform_list_orders_async,
-                 cursor, updated_since, cancellable, callback, user_data);
+  if ((task = start (self, IFACE (self)->list_orders, comptoir_platform_list_orders_async, cancellable, callback, user_data)))
+    IFACE (self)->list_orders (self, cursor, updated_since, task);
 }
 
 /**
@@ -740,9 +708,11 @@ comptoir_platform_list_payouts_async (ComptoirPlatform    *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (COMPTOIR_IS_PLATFORM (self));
-  run_list_func (self, IFACE (self)->list_payouts, comptoir_platform_list_payouts_async,
-                 cursor, updated_since, cancellable, callback, user_data);
+  if ((task = start (self, IFACE (self)->list_payouts, comptoir_platform_list_payouts_async, cancellable, callback, user_data)))
+    IFACE (self)->list_payouts (self, cursor, updated_since, task);
 }
 
 void
@@ -751,8 +721,11 @@ comptoir_platform_get_moderation_async (ComptoirPlatform    *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (COMPTOIR_IS_PLATFORM (self));
-  run_task_func (self, IFACE (self)->get_moderation, comptoir_platform_get_moderation_async, cancellable, callback, user_data);
+  if ((task = start (self, IFACE (self)->get_moderation, comptoir_platform_get_moderation_async, cancellable, callback, user_data)))
+    IFACE (self)->get_moderation (self, task);
 }
 
 gboolean
