@@ -94,6 +94,26 @@ void           comptoir_connector_call_raw         (ComptoirConnector      *self
                                                     GDestroyNotify          free_result,
                                                     GTask                  *task);
 
+/* Lists: one page of items, each with its platform fields and its last
+ * change (see comptoir_connector_parse_page()). */
+typedef GObject *(*ComptoirItemParser) (JsonObject  *object,
+                                        GError     **error);
+typedef ComptoirRemoteObject *(*ComptoirRemoteParser) (JsonObject            *object,
+                                                       ComptoirHttpResponse  *response,
+                                                       GError               **error);
+
+ComptoirPage  *comptoir_connector_parse_page       (ComptoirHttpResponse   *response,
+                                                    const char             *date_member,
+                                                    ComptoirRemoteParser    parse_remote,
+                                                    ComptoirItemParser      parse_item,
+                                                    GError                **error);
+void           comptoir_connector_list             (ComptoirConnector      *self,
+                                                    const char             *path,
+                                                    const char             *cursor,
+                                                    const char             *updated_since,
+                                                    ComptoirParseFunc       parse,
+                                                    GTask                  *task);
+
 /* Pictures and products with their details. */
 void           comptoir_connector_upload_pictures_async  (ComptoirConnector   *self,
                                                     const char * const         *hashes,

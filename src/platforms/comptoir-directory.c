@@ -152,41 +152,8 @@ parse_offer_page (ComptoirConnector     *self,
                   ComptoirHttpResponse  *response,
                   GError               **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(ComptoirPage) page = g_new0 (ComptoirPage, 1);
-  JsonObject *object = comptoir_connector_response_object (response, &root, error);
-  JsonArray *items;
-  const char *cursor;
-
-  if (object == NULL
-      || !comptoir_json_get_array (object, "items", COMPTOIR_JSON_REQUIRED, 1000, &items, error)
-      || !comptoir_json_get_string (object, "next_cursor", COMPTOIR_JSON_NULLABLE, 512, &cursor, error))
-    return NULL;
-  page->items = g_ptr_array_new_with_free_func (g_object_unref);
-  page->remote = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_remote_object_free);
-  page->next_cursor = g_strdup (cursor);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = comptoir_json_array_object (items, i, "items", error);
-      ComptoirRemoteObject *remote;
-      ComptoirProduct *product;
-      const char *modified;
-
-      if (item == NULL
-          || !comptoir_json_get_string (item, "dateModified", COMPTOIR_JSON_REQUIRED, 64, &modified, error)
-          || (remote = parse_server_fields (item, NULL, error)) == NULL)
-        return NULL;
-      g_ptr_array_add (page->remote, remote);
-      if ((product = parse_offer (item, error)) == NULL)
-        return NULL;
-      g_ptr_array_add (page->items, product);
-      if (page->max_updated_at == NULL || strcmp (modified, page->max_updated_at) > 0)
-        {
-          g_free (page->max_updated_at);
-          page->max_updated_at = g_strdup (modified);
-        }
-    }
-  return g_steal_pointer (&page);
+  return comptoir_connector_parse_page (response, "dateModified", parse_server_fields,
+                                        (ComptoirItemParser) parse_offer, error);
 }
 
 static gpointer
@@ -511,11 +478,8 @@ directory_list_products (ComptoirPlatform *platform,
                          const char       *updated_since,
                          GTask            *task)
 {
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_list_url (self, "/offers", cursor, updated_since);
-
-  comptoir_connector_call (self, "GET", url, NULL, NULL, NULL, parse_offer_page,
-                           (GDestroyNotify) comptoir_page_free, task);
+  comptoir_connector_list (COMPTOIR_CONNECTOR (platform), "/offers", cursor, updated_since,
+                           parse_offer_page, task);
 }
 
 static void

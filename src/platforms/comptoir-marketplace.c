@@ -5,14 +5,10 @@
 
 #include <string.h>
 
-#include "comptoir-connector-private.h"
 #include "comptoir-error.h"
 #include "comptoir-marketplace.h"
+#include "comptoir-marketplace-private.h"
 #include "comptoir-shop-jsonld.h"
-#include "comptoir-variant.h"
-
-#define MAX_ID 64
-#define MAX_MONEY G_GINT64_CONSTANT (100000000000) /* a billion euros */
 
 typedef struct _ComptoirMarketplace ComptoirMarketplace;
 typedef struct _ComptoirMarketplaceClass ComptoirMarketplaceClass;
@@ -36,10 +32,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ComptoirMarketplace, comptoir_marketplace, COMPTO
 
 /* Parsing what the marketplace sends */
 
-static ComptoirRemoteObject *
-parse_remote (JsonObject            *object,
-              ComptoirHttpResponse  *response,
-              GError               **error)
+ComptoirRemoteObject *
+comptoir_marketplace_parse_remote (JsonObject            *object,
+                                   ComptoirHttpResponse  *response,
+                                   GError               **error)
 {
   g_autoptr(ComptoirRemoteObject) remote = g_new0 (ComptoirRemoteObject, 1);
   const char *id, *url;
@@ -56,523 +52,28 @@ parse_remote (JsonObject            *object,
   return g_steal_pointer (&remote);
 }
 
-static gpointer
-parse_remote_response (ComptoirConnector     *self,
-                       ComptoirHttpResponse  *response,
-                       GError               **error)
+gpointer
+comptoir_marketplace_parse_remote_response (ComptoirConnector     *self,
+                                            ComptoirHttpResponse  *response,
+                                            GError               **error)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object = comptoir_connector_response_object (response, &root, error);
 
-  return object ? parse_remote (object, response, error) : NULL;
-}
-
-static const char * const order_states[] = { "new", "accepted", "ready", "completed", "rejected", "cancelled", NULL };
-
-/* What was refunded of each line (line id → gint64 cents), summed over the
- * order's refunds. */
-static GHashTable *
-refunded_by_line (JsonArray  *refunds,
-                  GError    **error)
-{
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; refunds != NULL && i < json_array_get_length (refunds); i++)
-    {
-      JsonObject *refund = comptoir_json_array_object (refunds, i, "refunds", error);
-      JsonArray *lines;
-
-      if (refund == NULL
-          || !comptoir_json_get_array (refund, "lines", COMPTOIR_JSON_REQUIRED, 1000, &lines, error))
-        return NULL;
-      for (guint j = 0; j < json_array_get_length (lines); j++)
-        {
-          JsonObject *line = comptoir_json_array_object (lines, j, "refunds", error);
-          const char *line_id;
-          gint64 amount, *sum;
-
-          if (line == NULL
-              || !comptoir_json_get_string (line, "line_id", COMPTOIR_JSON_REQUIRED, MAX_ID, &line_id, error)
-              || !comptoir_json_get_int (line, "amount_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &amount, error))
-            return NULL;
-          if ((sum = g_hash_table_lookup (table, line_id)) == NULL)
-            {
-              sum = g_new0 (gint64, 1);
-              g_hash_table_insert (table, g_strdup (line_id), sum);
-            }
-          *sum = MIN (*sum + amount, MAX_MONEY);
-        }
-    }
-  return g_steal_pointer (&table);
-}
-
-/* The merchant prepares "T-shirt (M, rouge)", not just "T-shirt". */
-static char *
-line_name_with_variant (const char  *name,
-                        JsonArray   *variant,
-                        GError     **error)
-{
-  g_autoptr(GString) text = g_string_new (name);
-
-  for (guint i = 0; variant != NULL && i < json_array_get_length (variant); i++)
-    {
-      JsonNode *node = json_array_get_element (variant, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
-          || strlen (json_node_get_string (node)) > 40)
-        {
-          comptoir_json_set_protocol_error (error, "variant");
-          return NULL;
-        }
-      g_string_append (text, i == 0 ? " (" : ", ");
-      g_string_append (text, json_node_get_string (node));
-      if (i + 1 == json_array_get_length (variant))
-        g_string_append_c (text, ')');
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static ComptoirOrder *
-parse_order (JsonObject  *object,
-             GError     **error)
-{
-  static const char * const fulfilment_types[] = { "click_and_collect", "delivery", NULL };
-  g_autoptr(ComptoirOrder) order = comptoir_order_new ();
-  JsonObject *customer, *fulfilment, *totals, *slot = NULL, *address = NULL;
-  JsonArray *lines, *refunds = NULL;
-  const char *id, *number, *state, *placed_at, *name, *phone, *email, *type, *note;
-  gint64 total, subtotal = 0, fee = 0;
-  g_autoptr(GHashTable) refunded = NULL;
-  g_autoptr(GPtrArray) parsed_lines = NULL;
-
-  if (!comptoir_json_get_string (object, "id", COMPTOIR_JSON_REQUIRED, MAX_ID, &id, error)
-      || !comptoir_json_get_string (object, "number", COMPTOIR_JSON_REQUIRED, 32, &number, error)
-      || !comptoir_json_get_enum (object, "state", COMPTOIR_JSON_REQUIRED, order_states, &state, error)
-      || !comptoir_json_get_string (object, "placed_at", COMPTOIR_JSON_REQUIRED, 64, &placed_at, error)
-      || !comptoir_json_get_object (object, "customer", COMPTOIR_JSON_REQUIRED, &customer, error)
-      || !comptoir_json_get_string (customer, "name", COMPTOIR_JSON_REQUIRED, 120, &name, error)
-      || !comptoir_json_get_string (customer, "phone", COMPTOIR_JSON_OPTIONAL, 30, &phone, error)
-      || !comptoir_json_get_string (customer, "email", COMPTOIR_JSON_OPTIONAL, 254, &email, error)
-      || !comptoir_json_get_object (object, "fulfilment", COMPTOIR_JSON_REQUIRED, &fulfilment, error)
-      || !comptoir_json_get_enum (fulfilment, "type", COMPTOIR_JSON_REQUIRED, fulfilment_types, &type, error)
-      || !comptoir_json_get_object (fulfilment, "slot", COMPTOIR_JSON_OPTIONAL | COMPTOIR_JSON_NULLABLE, &slot, error)
-      || !comptoir_json_get_object (fulfilment, "address", COMPTOIR_JSON_OPTIONAL, &address, error)
-      || !comptoir_json_get_string (object, "note", COMPTOIR_JSON_OPTIONAL, 1000, &note, error)
-      || !comptoir_json_get_array (object, "lines", COMPTOIR_JSON_REQUIRED, 1000, &lines, error)
-      || !comptoir_json_get_object (object, "totals", COMPTOIR_JSON_REQUIRED, &totals, error)
-      || !comptoir_json_get_int (totals, "total_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &total, error))
-    return NULL;
-
-  if (slot != NULL)
-    {
-      const char *start, *end;
-
-      if (!comptoir_json_get_string (slot, "start", COMPTOIR_JSON_REQUIRED, 64, &start, error)
-          || !comptoir_json_get_string (slot, "end", COMPTOIR_JSON_REQUIRED, 64, &end, error))
-        return NULL;
-      comptoir_order_set_slot_start (order, start);
-      comptoir_order_set_slot_end (order, end);
-    }
-  if (address != NULL)
-    {
-      const char *street, *postcode, *city;
-      g_autofree char *text = NULL;
-
-      if (!comptoir_json_get_string (address, "street", COMPTOIR_JSON_REQUIRED, 200, &street, error)
-          || !comptoir_json_get_string (address, "postal_code", COMPTOIR_JSON_REQUIRED, 10, &postcode, error)
-          || !comptoir_json_get_string (address, "city", COMPTOIR_JSON_REQUIRED, 100, &city, error))
-        return NULL;
-      text = g_strdup_printf ("%s\n%s %s", street, postcode, city);
-      comptoir_order_set_delivery_address (order, text);
-    }
-  if (!comptoir_json_get_array (object, "refunds", COMPTOIR_JSON_OPTIONAL, 1000, &refunds, error)
-      || !comptoir_json_get_int (totals, "subtotal_cents", COMPTOIR_JSON_OPTIONAL, 0, MAX_MONEY, &subtotal, error)
-      || !comptoir_json_get_int (totals, "delivery_fee_cents", COMPTOIR_JSON_OPTIONAL, 0, MAX_MONEY, &fee, error))
-    return NULL;
-  if (!(refunded = refunded_by_line (refunds, error)))
-    return NULL;
-  parsed_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_order_line_free);
-  for (guint i = 0; i < json_array_get_length (lines); i++)
-    {
-      JsonObject *line = comptoir_json_array_object (lines, i, "lines", error);
-      const char *line_id, *line_name, *product_id = NULL;
-      gint64 quantity, unit_price, line_total;
-      JsonArray *variant = NULL;
-      g_autofree char *shown = NULL;
-      gpointer refund = NULL;
-
-      if (line == NULL
-          || !comptoir_json_get_string (line, "id", COMPTOIR_JSON_REQUIRED, MAX_ID, &line_id, error)
-          || !comptoir_json_get_string (line, "product_id", COMPTOIR_JSON_OPTIONAL | COMPTOIR_JSON_NULLABLE, MAX_ID, &product_id, error)
-          || !comptoir_json_get_string (line, "name", COMPTOIR_JSON_REQUIRED, 140, &line_name, error)
-          || !comptoir_json_get_array (line, "variant", COMPTOIR_JSON_OPTIONAL | COMPTOIR_JSON_NULLABLE, COMPTOIR_MAX_OPTIONS, &variant, error)
-          || !comptoir_json_get_int (line, "quantity", COMPTOIR_JSON_REQUIRED, 1, 1000000, &quantity, error)
-          || !comptoir_json_get_int (line, "unit_price_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &unit_price, error)
-          || !comptoir_json_get_int (line, "total_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &line_total, error))
-        return NULL;
-      if (!(shown = line_name_with_variant (line_name, variant, error)))
-        return NULL;
-      g_hash_table_lookup_extended (refunded, line_id, NULL, &refund);
-      g_ptr_array_add (parsed_lines, comptoir_order_line_new (line_id, product_id, shown, quantity, unit_price,
-                                                              line_total, refund ? *(gint64 *) refund : 0));
-    }
-  /* The totals predate this mapping in some answers: the lines add up. */
-  if (!json_object_has_member (totals, "subtotal_cents"))
-    for (guint i = 0; i < parsed_lines->len; i++)
-      subtotal += ((ComptoirOrderLine *) parsed_lines->pdata[i])->total_cents;
-
-  comptoir_order_set_remote_id (order, id);
-  comptoir_order_set_number (order, number);
-  comptoir_order_set_status (order, state);
-  comptoir_order_set_placed_at (order, placed_at);
-  comptoir_order_set_customer_name (order, name);
-  comptoir_order_set_customer_phone (order, phone ? phone : "");
-  comptoir_order_set_customer_email (order, email ? email : "");
-  comptoir_order_set_fulfilment (order, g_str_equal (type, "delivery") ? "delivery" : "collect");
-  comptoir_order_set_customer_note (order, note ? note : "");
-  comptoir_order_set_subtotal_cents (order, subtotal);
-  comptoir_order_set_delivery_fee_cents (order, fee);
-  comptoir_order_set_total_cents (order, total);
-  comptoir_order_set_lines (order, parsed_lines);
-  return g_steal_pointer (&order);
-}
-
-static gpointer
-parse_order_response (ComptoirConnector     *self,
-                      ComptoirHttpResponse  *response,
-                      GError               **error)
-{
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object = comptoir_connector_response_object (response, &root, error);
-
-  return object ? parse_order (object, error) : NULL;
-}
-
-static ComptoirPayout *
-parse_payout (JsonObject  *object,
-              GError     **error)
-{
-  static const char * const statuses[] = { "scheduled", "paid", "failed", NULL };
-  g_autoptr(ComptoirPayout) payout = comptoir_payout_new ();
-  const char *id, *start, *end, *status, *reference;
-  gint64 gross, commission, fees, net;
-  JsonArray *order_ids;
-
-  if (!comptoir_json_get_string (object, "id", COMPTOIR_JSON_REQUIRED, MAX_ID, &id, error)
-      || !comptoir_json_get_string (object, "period_start", COMPTOIR_JSON_REQUIRED, 10, &start, error)
-      || !comptoir_json_get_string (object, "period_end", COMPTOIR_JSON_REQUIRED, 10, &end, error)
-      || !comptoir_json_get_int (object, "gross_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &gross, error)
-      || !comptoir_json_get_int (object, "commission_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &commission, error)
-      || !comptoir_json_get_int (object, "fees_cents", COMPTOIR_JSON_REQUIRED, 0, MAX_MONEY, &fees, error)
-      || !comptoir_json_get_int (object, "net_cents", COMPTOIR_JSON_REQUIRED, -MAX_MONEY, MAX_MONEY, &net, error)
-      || !comptoir_json_get_enum (object, "status", COMPTOIR_JSON_REQUIRED, statuses, &status, error)
-      || !comptoir_json_get_string (object, "bank_reference", COMPTOIR_JSON_OPTIONAL, 140, &reference, error)
-      || !comptoir_json_get_array (object, "order_ids", COMPTOIR_JSON_REQUIRED, 100000, &order_ids, error))
-    return NULL;
-
-  comptoir_payout_set_remote_id (payout, id);
-  comptoir_payout_set_period_start (payout, start);
-  comptoir_payout_set_period_end (payout, end);
-  comptoir_payout_set_gross_cents (payout, gross);
-  comptoir_payout_set_commission_cents (payout, commission);
-  comptoir_payout_set_fees_cents (payout, fees);
-  comptoir_payout_set_net_cents (payout, net);
-  comptoir_payout_set_status (payout, status);
-  comptoir_payout_set_bank_reference (payout, reference ? reference : "");
-  return g_steal_pointer (&payout);
-}
-
-static const char * const units[] = { "piece", "kg", "100g", "litre", "bunch", "lot", NULL };
-
-static gboolean
-parse_option_values (JsonArray  *array,
-                     guint       max,
-                     GStrv      *out,
-                     GError    **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (json_array_get_length (array) > max)
-    {
-      comptoir_json_set_protocol_error (error, "options");
-      return FALSE;
-    }
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
-          || *json_node_get_string (node) == '\0' || strlen (json_node_get_string (node)) > 40)
-        {
-          comptoir_json_set_protocol_error (error, "options");
-          return FALSE;
-        }
-      g_strv_builder_add (builder, json_node_get_string (node));
-    }
-  *out = g_strv_builder_end (builder);
-  return TRUE;
-}
-
-/* Options {name, values[]} and variants {option_values[], price_cents,
- * stock (null: not tracked), sku}, checked as the catalogue checks them. */
-static gboolean
-parse_options_and_variants (JsonObject       *object,
-                            ComptoirProduct  *product,
-                            GError          **error)
-{
-  g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_product_option_free);
-  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_variant_free);
-  JsonArray *json_options = NULL, *json_variants = NULL;
-
-  if (!comptoir_json_get_array (object, "options", COMPTOIR_JSON_OPTIONAL, COMPTOIR_MAX_OPTIONS, &json_options, error)
-      || !comptoir_json_get_array (object, "variants", COMPTOIR_JSON_OPTIONAL, 400, &json_variants, error))
-    return FALSE;
-  for (guint i = 0; json_options != NULL && i < json_array_get_length (json_options); i++)
-    {
-      JsonObject *option = comptoir_json_array_object (json_options, i, "options", error);
-      JsonArray *values;
-      const char *name;
-      g_auto(GStrv) strv = NULL;
-
-      if (option == NULL
-          || !comptoir_json_get_string (option, "name", COMPTOIR_JSON_REQUIRED, 40, &name, error)
-          || !comptoir_json_get_array (option, "values", COMPTOIR_JSON_REQUIRED, 20, &values, error)
-          || !parse_option_values (values, 20, &strv, error))
-        return FALSE;
-      g_ptr_array_add (options, comptoir_product_option_new (name, (const char * const *) strv));
-    }
-  for (guint i = 0; options->len > 0 && json_variants != NULL && i < json_array_get_length (json_variants); i++)
-    {
-      JsonObject *json_variant = comptoir_json_array_object (json_variants, i, "variants", error);
-      JsonArray *values;
-      const char *sku = NULL;
-      gint64 price, stock = 0;
-      g_auto(GStrv) strv = NULL;
-      ComptoirVariant *variant;
-
-      if (json_variant == NULL
-          || !comptoir_json_get_array (json_variant, "option_values", COMPTOIR_JSON_REQUIRED, COMPTOIR_MAX_OPTIONS, &values, error)
-          || !parse_option_values (values, options->len, &strv, error)
-          || !comptoir_json_get_int (json_variant, "price_cents", COMPTOIR_JSON_REQUIRED, 0, 100000000, &price, error)
-          || !comptoir_json_get_int (json_variant, "stock", COMPTOIR_JSON_OPTIONAL, 0, G_MAXINT32, &stock, error)
-          || !comptoir_json_get_string (json_variant, "sku", COMPTOIR_JSON_OPTIONAL, 64, &sku, error))
-        return FALSE;
-      if (g_strv_length (strv) != options->len)
-        {
-          comptoir_json_set_protocol_error (error, "variants");
-          return FALSE;
-        }
-      variant = comptoir_variant_new (strv[0], strv[1], price);
-      variant->stock_tracked = json_object_has_member (json_variant, "stock")
-                               && !json_object_get_null_member (json_variant, "stock");
-      variant->stock = variant->stock_tracked ? stock : 0;
-      g_free (variant->sku);
-      variant->sku = g_strdup (sku ? sku : "");
-      g_ptr_array_add (variants, variant);
-    }
-  if (!comptoir_variants_check (options, variants, NULL))
-    {
-      comptoir_json_set_protocol_error (error, "variants");
-      return FALSE;
-    }
-  comptoir_product_set_options (product, options);
-  comptoir_product_set_variants (product, variants);
-  return TRUE;
-}
-
-static ComptoirProduct *
-parse_product (JsonObject  *object,
-               GError     **error)
-{
-  g_autoptr(ComptoirProduct) product = comptoir_product_new ();
-  const char *name, *description, *unit, *category, *gtin, *sku;
-  gint64 price, vat, stock;
-  gboolean has_stock, published = TRUE;
-
-  if (!comptoir_json_get_string (object, "name", COMPTOIR_JSON_REQUIRED, 140, &name, error)
-      || !comptoir_json_get_string (object, "description", COMPTOIR_JSON_OPTIONAL, 5000, &description, error)
-      || !comptoir_json_get_int (object, "price_cents", COMPTOIR_JSON_REQUIRED, 0, 100000000, &price, error)
-      || !comptoir_json_get_int (object, "vat_rate", COMPTOIR_JSON_REQUIRED, 0, 10000, &vat, error)
-      || !comptoir_json_get_int (object, "stock", COMPTOIR_JSON_OPTIONAL, 0, G_MAXINT32, &stock, error)
-      || !comptoir_json_get_enum (object, "unit", COMPTOIR_JSON_REQUIRED, units, &unit, error)
-      || !comptoir_json_get_string (object, "category", COMPTOIR_JSON_OPTIONAL, 80, &category, error)
-      || !comptoir_json_get_string (object, "gtin", COMPTOIR_JSON_OPTIONAL, 14, &gtin, error)
-      || !comptoir_json_get_string (object, "sku", COMPTOIR_JSON_OPTIONAL, 64, &sku, error)
-      || !comptoir_json_get_bool (object, "published", COMPTOIR_JSON_OPTIONAL, &published, error))
-    return NULL;
-  if (vat != 2000 && vat != 1000 && vat != 550 && vat != 210)
-    {
-      comptoir_json_set_protocol_error (error, "vat_rate");
-      return NULL;
-    }
-  has_stock = json_object_has_member (object, "stock") && !json_object_get_null_member (object, "stock");
-  if (!json_object_has_member (object, "published"))
-    published = TRUE;
-
-  comptoir_product_set_name (product, name);
-  comptoir_product_set_description (product, description ? description : "");
-  comptoir_product_set_price_cents (product, price);
-  comptoir_product_set_vat_rate (product, (int) vat);
-  comptoir_product_set_stock_tracked (product, has_stock);
-  comptoir_product_set_stock (product, has_stock ? stock : 0);
-  comptoir_product_set_unit (product, unit);
-  comptoir_product_set_category (product, category ? category : "");
-  comptoir_product_set_gtin (product, gtin ? gtin : "");
-  comptoir_product_set_sku (product, sku ? sku : "");
-  comptoir_product_set_visibility (product, published ? COMPTOIR_VISIBILITY_MARKETPLACE : 0);
-  if (!parse_options_and_variants (object, product, error))
-    return NULL;
-  return g_steal_pointer (&product);
-}
-
-typedef GObject *(*ItemParser) (JsonObject *object, GError **error);
-
-static ComptoirPage *
-parse_page (ComptoirHttpResponse  *response,
-            ItemParser             parse_item,
-            GError               **error)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(ComptoirPage) page = g_new0 (ComptoirPage, 1);
-  JsonObject *object = comptoir_connector_response_object (response, &root, error);
-  JsonArray *items;
-  const char *cursor;
-
-  if (object == NULL
-      || !comptoir_json_get_array (object, "items", COMPTOIR_JSON_REQUIRED, 1000, &items, error)
-      || !comptoir_json_get_string (object, "next_cursor", COMPTOIR_JSON_NULLABLE, 512, &cursor, error))
-    return NULL;
-
-  page->items = g_ptr_array_new_with_free_func (g_object_unref);
-  page->remote = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_remote_object_free);
-  page->next_cursor = g_strdup (cursor);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = comptoir_json_array_object (items, i, "items", error);
-      GObject *value;
-      ComptoirRemoteObject *remote;
-      const char *updated_at;
-
-      if (item == NULL
-          || !comptoir_json_get_string (item, "updated_at", COMPTOIR_JSON_REQUIRED, 64, &updated_at, error)
-          || (remote = parse_remote (item, NULL, error)) == NULL)
-        return NULL;
-      g_ptr_array_add (page->remote, remote);
-      if ((value = parse_item (item, error)) == NULL)
-        return NULL;
-      g_ptr_array_add (page->items, value);
-      /* RFC 3339 in UTC with the same precision: text order is time order. */
-      if (page->max_updated_at == NULL || strcmp (updated_at, page->max_updated_at) > 0)
-        {
-          g_free (page->max_updated_at);
-          page->max_updated_at = g_strdup (updated_at);
-        }
-    }
-  return g_steal_pointer (&page);
-}
-
-static gpointer
-parse_order_page (ComptoirConnector *self, ComptoirHttpResponse *response, GError **error)
-{
-  return parse_page (response, (ItemParser) parse_order, error);
-}
-
-static gpointer
-parse_payout_page (ComptoirConnector *self, ComptoirHttpResponse *response, GError **error)
-{
-  return parse_page (response, (ItemParser) parse_payout, error);
-}
-
-static gpointer
-parse_product_page (ComptoirConnector *self, ComptoirHttpResponse *response, GError **error)
-{
-  return parse_page (response, (ItemParser) parse_product, error);
+  return object ? comptoir_marketplace_parse_remote (object, response, error) : NULL;
 }
 
 /* Building what the marketplace takes */
 
-static void
-set_nullable_string (JsonObject *object,
-                     const char *member,
-                     const char *value)
+void
+comptoir_marketplace_set_nullable_string (JsonObject *object,
+                                          const char *member,
+                                          const char *value)
 {
   if (value != NULL && *value != '\0')
     json_object_set_string_member (object, member, value);
   else
     json_object_set_null_member (object, member);
-}
-
-static void
-add_options_and_variants (JsonObject      *object,
-                          ComptoirProduct *product)
-{
-  GPtrArray *options = comptoir_product_get_options (product);
-  GPtrArray *variants = comptoir_product_get_variants (product);
-  JsonArray *json_options = json_array_new ();
-  JsonArray *json_variants = json_array_new ();
-
-  for (guint i = 0; i < options->len && i < COMPTOIR_MAX_OPTIONS; i++)
-    {
-      ComptoirProductOption *option = options->pdata[i];
-      JsonObject *json_option = json_object_new ();
-      JsonArray *values = json_array_new ();
-
-      json_object_set_string_member (json_option, "name", option->name);
-      for (guint j = 0; option->values != NULL && option->values[j] != NULL; j++)
-        json_array_add_string_element (values, option->values[j]);
-      json_object_set_array_member (json_option, "values", values);
-      json_array_add_object_element (json_options, json_option);
-    }
-  for (guint i = 0; options->len > 0 && i < variants->len; i++)
-    {
-      ComptoirVariant *variant = variants->pdata[i];
-      JsonObject *json_variant = json_object_new ();
-      JsonArray *values = json_array_new ();
-
-      json_array_add_string_element (values, variant->value1);
-      if (options->len > 1 && variant->value2 != NULL)
-        json_array_add_string_element (values, variant->value2);
-      json_object_set_array_member (json_variant, "option_values", values);
-      json_object_set_int_member (json_variant, "price_cents", variant->price_cents);
-      if (variant->stock_tracked)
-        json_object_set_int_member (json_variant, "stock", MAX (0, variant->stock));
-      else
-        json_object_set_null_member (json_variant, "stock");
-      set_nullable_string (json_variant, "sku", variant->sku);
-      json_array_add_object_element (json_variants, json_variant);
-    }
-  json_object_set_array_member (object, "options", json_options);
-  json_object_set_array_member (object, "variants", json_variants);
-}
-
-static JsonObject *
-product_input (ComptoirProduct    *product,
-               const char * const *media)
-{
-  JsonObject *object = json_object_new ();
-  JsonArray *photos = json_array_new ();
-  const char *unit = comptoir_product_get_unit (product);
-
-  json_object_set_string_member (object, "name", comptoir_product_get_name (product));
-  set_nullable_string (object, "description", comptoir_product_get_description (product));
-  json_object_set_int_member (object, "price_cents", comptoir_product_get_price_cents (product));
-  json_object_set_int_member (object, "vat_rate", comptoir_product_get_vat_rate (product));
-  if (comptoir_product_get_stock_tracked (product))
-    json_object_set_int_member (object, "stock", MAX (0, comptoir_product_get_stock (product)));
-  else
-    json_object_set_null_member (object, "stock");
-  json_object_set_string_member (object, "unit", g_strv_contains (units, unit) ? unit : "piece");
-  set_nullable_string (object, "category", comptoir_product_get_category (product));
-  set_nullable_string (object, "gtin", comptoir_product_get_gtin (product));
-  set_nullable_string (object, "sku", comptoir_product_get_sku (product));
-  for (guint i = 0; media != NULL && media[i] != NULL && i < 10; i++)
-    json_array_add_string_element (photos, media[i]);
-  json_object_set_array_member (object, "photos", photos);
-  add_options_and_variants (object, product);
-  json_object_set_boolean_member (object, "published",
-                                  (comptoir_product_get_visibility (product) & COMPTOIR_VISIBILITY_MARKETPLACE)
-                                  && !comptoir_product_get_archived (product));
-  return object;
 }
 
 static const char *
@@ -706,10 +207,10 @@ shop_input (JsonObject   *ld,
   JsonNode *node;
 
   json_object_set_string_member (object, "name", json_ld_string (ld, "name") ? json_ld_string (ld, "name") : "");
-  set_nullable_string (object, "description", json_ld_string (ld, "description"));
-  set_nullable_string (object, "phone", json_ld_string (ld, "telephone"));
-  set_nullable_string (object, "email", json_ld_string (ld, "email"));
-  set_nullable_string (object, "website", json_ld_string (ld, "url"));
+  comptoir_marketplace_set_nullable_string (object, "description", json_ld_string (ld, "description"));
+  comptoir_marketplace_set_nullable_string (object, "phone", json_ld_string (ld, "telephone"));
+  comptoir_marketplace_set_nullable_string (object, "email", json_ld_string (ld, "email"));
+  comptoir_marketplace_set_nullable_string (object, "website", json_ld_string (ld, "url"));
   if (address != NULL)
     {
       JsonObject *out = json_object_new ();
@@ -1061,24 +562,10 @@ marketplace_sign_out (ComptoirPlatform *platform,
                                  g_task_get_cancellable (task), sign_out_lookup_cb, task);
 }
 
-/* Resources */
+/* Pushes with pictures (see ComptoirMarketplacePush) */
 
-/* A push that first uploads its pictures: the shop's logo and cover, a
- * product's photos. The mutation is copied: the caller's may be gone by
- * the time the uploads are done. */
-typedef struct
-{
-  char            *method;
-  char            *url;
-  char            *idempotency_key;
-  gint64           if_match;
-  ComptoirShop    *shop;
-  ComptoirProduct *product;
-  gboolean         has_logo;
-} PushData;
-
-static void
-push_data_free (PushData *data)
+void
+comptoir_marketplace_push_free (ComptoirMarketplacePush *data)
 {
   g_free (data->method);
   g_free (data->url);
@@ -1088,12 +575,12 @@ push_data_free (PushData *data)
   g_free (data);
 }
 
-static PushData *
-push_data_new (const char             *method,
-               char                   *url,
-               const ComptoirMutation *mutation)
+ComptoirMarketplacePush *
+comptoir_marketplace_push_new (const char             *method,
+                               char                   *url,
+                               const ComptoirMutation *mutation)
 {
-  PushData *data = g_new0 (PushData, 1);
+  ComptoirMarketplacePush *data = g_new0 (ComptoirMarketplacePush, 1);
 
   data->method = g_strdup (method);
   data->url = url;
@@ -1102,14 +589,14 @@ push_data_new (const char             *method,
   return data;
 }
 
-static void
-push_pictures_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+void
+comptoir_marketplace_push_pictures_cb (GObject      *source,
+                                       GAsyncResult *result,
+                                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ComptoirConnector *self = COMPTOIR_CONNECTOR (source);
-  PushData *data = g_task_get_task_data (task);
+  ComptoirMarketplacePush *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) media = comptoir_connector_upload_pictures_finish (self, result, &error);
   g_autoptr(JsonObject) body = NULL;
@@ -1140,9 +627,9 @@ push_pictures_cb (GObject      *source,
       for (guint i = 0; i < media->len; i++)
         g_ptr_array_add (ids, ((ComptoirRemoteObject *) media->pdata[i])->id);
       g_ptr_array_add (ids, NULL);
-      body = product_input (data->product, (const char * const *) ids->pdata);
+      body = comptoir_marketplace_product_input (data->product, (const char * const *) ids->pdata);
     }
-  comptoir_connector_call (self, data->method, data->url, body, NULL, &mutation, parse_remote_response,
+  comptoir_connector_call (self, data->method, data->url, body, NULL, &mutation, comptoir_marketplace_parse_remote_response,
                            (GDestroyNotify) comptoir_remote_object_free, g_steal_pointer (&task));
 }
 
@@ -1163,7 +650,7 @@ marketplace_push_shop (ComptoirPlatform       *platform,
                        GTask                  *task)
 {
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  PushData *data = push_data_new ("PUT", comptoir_connector_url (self, "/shop", NULL, NULL), mutation);
+  ComptoirMarketplacePush *data = comptoir_marketplace_push_new ("PUT", comptoir_connector_url (self, "/shop", NULL, NULL), mutation);
   const char *hashes[3] = { NULL, NULL, NULL };
   guint n = 0;
 
@@ -1173,47 +660,8 @@ marketplace_push_shop (ComptoirPlatform       *platform,
     hashes[n++] = comptoir_shop_get_logo_hash (shop);
   if (nonempty (comptoir_shop_get_cover_hash (shop)))
     hashes[n++] = comptoir_shop_get_cover_hash (shop);
-  g_task_set_task_data (task, data, (GDestroyNotify) push_data_free);
-  comptoir_connector_upload_pictures_async (self, hashes, g_task_get_cancellable (task), push_pictures_cb, task);
-}
-
-/* With @media NULL, the connector publishes the product's own photos
- * (stored products: their web images, uploaded first). */
-static void
-push_product (ComptoirConnector      *self,
-              const char             *method,
-              char                   *url,
-              ComptoirProduct        *product,
-              const char * const     *media,
-              const ComptoirMutation *mutation,
-              GTask                  *task)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) hashes = NULL;
-  g_autoptr(ComptoirProduct) full = comptoir_connector_product_details (self, product, &hashes, &error);
-  PushData *data;
-
-  if (full == NULL)
-    {
-      g_free (url);
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
-  if (media != NULL)
-    {
-      g_autoptr(JsonObject) body = product_input (full, media);
-
-      comptoir_connector_call (self, method, url, body, NULL, mutation, parse_remote_response,
-                               (GDestroyNotify) comptoir_remote_object_free, task);
-      g_free (url);
-      return;
-    }
-  data = push_data_new (method, url, mutation);
-  data->product = g_steal_pointer (&full);
-  g_task_set_task_data (task, data, (GDestroyNotify) push_data_free);
-  comptoir_connector_upload_pictures_async (self, (const char * const *) hashes, g_task_get_cancellable (task),
-                                            push_pictures_cb, task);
+  g_task_set_task_data (task, data, (GDestroyNotify) comptoir_marketplace_push_free);
+  comptoir_connector_upload_pictures_async (self, hashes, g_task_get_cancellable (task), comptoir_marketplace_push_pictures_cb, task);
 }
 
 static void
@@ -1226,132 +674,8 @@ marketplace_upload_media (ComptoirPlatform       *platform,
   ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
   g_autofree char *url = comptoir_connector_url (self, "/media", NULL, NULL);
 
-  comptoir_connector_call_raw (self, "POST", url, bytes, content_type, mutation, parse_remote_response,
+  comptoir_connector_call_raw (self, "POST", url, bytes, content_type, mutation, comptoir_marketplace_parse_remote_response,
                                (GDestroyNotify) comptoir_remote_object_free, task);
-}
-
-static void
-marketplace_create_product (ComptoirPlatform       *platform,
-                            ComptoirProduct        *product,
-                            const char * const     *media,
-                            const ComptoirMutation *mutation,
-                            GTask                  *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-
-  push_product (self, "POST", comptoir_connector_url (self, "/products", NULL, NULL), product, media, mutation, task);
-}
-
-static void
-marketplace_update_product (ComptoirPlatform       *platform,
-                            const char             *remote_id,
-                            ComptoirProduct        *product,
-                            const char * const     *media,
-                            const ComptoirMutation *mutation,
-                            GTask                  *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-
-  push_product (self, "PUT", comptoir_connector_url (self, "/products", remote_id, NULL), product, media, mutation, task);
-}
-
-static void
-marketplace_delete_product (ComptoirPlatform       *platform,
-                            const char             *remote_id,
-                            const ComptoirMutation *mutation,
-                            GTask                  *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_url (self, "/products", remote_id, NULL);
-
-  comptoir_connector_call (self, "DELETE", url, NULL, NULL, mutation, NULL, NULL, task);
-}
-
-static void
-marketplace_list_products (ComptoirPlatform *platform,
-                           const char       *cursor,
-                           const char       *updated_since,
-                           GTask            *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_list_url (self, "/products", cursor, updated_since);
-
-  comptoir_connector_call (self, "GET", url, NULL, NULL, NULL, parse_product_page,
-                           (GDestroyNotify) comptoir_page_free, task);
-}
-
-static void
-marketplace_list_orders (ComptoirPlatform *platform,
-                         const char       *cursor,
-                         const char       *updated_since,
-                         GTask            *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_list_url (self, "/orders", cursor, updated_since);
-
-  comptoir_connector_call (self, "GET", url, NULL, NULL, NULL, parse_order_page,
-                           (GDestroyNotify) comptoir_page_free, task);
-}
-
-static void
-marketplace_transition_order (ComptoirPlatform       *platform,
-                              const char             *remote_id,
-                              const char             *action,
-                              const char             *reason,
-                              const ComptoirMutation *mutation,
-                              GTask                  *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *suffix = g_strconcat ("/", action, NULL);
-  g_autofree char *url = comptoir_connector_url (self, "/orders", remote_id, suffix);
-  g_autoptr(JsonObject) body = NULL;
-
-  if (g_str_equal (action, "reject"))
-    {
-      body = json_object_new ();
-      json_object_set_string_member (body, "reason", reason ? reason : "");
-    }
-  comptoir_connector_call (self, "POST", url, body, NULL, mutation, parse_order_response, g_object_unref, task);
-}
-
-static void
-marketplace_refund_order (ComptoirPlatform       *platform,
-                          const char             *remote_id,
-                          const char * const     *line_ids,
-                          const guint            *quantities,
-                          const char             *reason,
-                          const ComptoirMutation *mutation,
-                          GTask                  *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_url (self, "/orders", remote_id, "/refunds");
-  g_autoptr(JsonObject) body = json_object_new ();
-  JsonArray *lines = json_array_new ();
-
-  for (guint i = 0; line_ids[i] != NULL; i++)
-    {
-      JsonObject *line = json_object_new ();
-
-      json_object_set_string_member (line, "line_id", line_ids[i]);
-      json_object_set_int_member (line, "quantity", quantities[i]);
-      json_array_add_object_element (lines, line);
-    }
-  json_object_set_array_member (body, "lines", lines);
-  set_nullable_string (body, "reason", reason);
-  comptoir_connector_call (self, "POST", url, body, NULL, mutation, parse_order_response, g_object_unref, task);
-}
-
-static void
-marketplace_list_payouts (ComptoirPlatform *platform,
-                          const char       *cursor,
-                          const char       *updated_since,
-                          GTask            *task)
-{
-  ComptoirConnector *self = COMPTOIR_CONNECTOR (platform);
-  g_autofree char *url = comptoir_connector_list_url (self, "/payouts", cursor, updated_since);
-
-  comptoir_connector_call (self, "GET", url, NULL, NULL, NULL, parse_payout_page,
-                           (GDestroyNotify) comptoir_page_free, task);
 }
 
 static void
@@ -1361,14 +685,8 @@ platform_iface_init (ComptoirPlatformInterface *iface)
   iface->sign_out = marketplace_sign_out;
   iface->push_shop = marketplace_push_shop;
   iface->upload_media = marketplace_upload_media;
-  iface->create_product = marketplace_create_product;
-  iface->update_product = marketplace_update_product;
-  iface->delete_product = marketplace_delete_product;
-  iface->list_products = marketplace_list_products;
-  iface->list_orders = marketplace_list_orders;
-  iface->transition_order = marketplace_transition_order;
-  iface->refund_order = marketplace_refund_order;
-  iface->list_payouts = marketplace_list_payouts;
+  comptoir_marketplace_products_iface_init (iface);
+  comptoir_marketplace_orders_iface_init (iface);
   /* No moderation on the marketplace. */
 }
 

@@ -737,13 +737,22 @@ comptoir_platform_finish_boolean (ComptoirPlatform  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Every operation but sign in and out returns a pointer. */
+static gpointer
+finish_pointer (ComptoirPlatform  *self,
+                GAsyncResult      *result,
+                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 ComptoirRemoteObject *
 comptoir_platform_finish_remote (ComptoirPlatform  *self,
                                  GAsyncResult      *result,
                                  GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 ComptoirPage *
@@ -751,8 +760,7 @@ comptoir_platform_finish_page (ComptoirPlatform  *self,
                                GAsyncResult      *result,
                                GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 ComptoirOrder *
@@ -760,8 +768,7 @@ comptoir_platform_finish_order (ComptoirPlatform  *self,
                                 GAsyncResult      *result,
                                 GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 ComptoirModeration *
@@ -769,6 +776,5 @@ comptoir_platform_finish_moderation (ComptoirPlatform  *self,
                                      GAsyncResult      *result,
                                      GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
