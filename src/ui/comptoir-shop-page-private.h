@@ -48,6 +48,7 @@ struct _ComptoirShopPage
   guint                checklist_id;
   guint                folded_id;
   gboolean             loading;
+  gboolean             filled;     /* the editor shows self->shop */
   char                *export_uri;
   GFile               *exporting;  /* the file being written, or NULL */
 

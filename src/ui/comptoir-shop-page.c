@@ -448,6 +448,21 @@ comptoir_shop_page_finalize (GObject *object)
 }
 
 static void
+comptoir_shop_page_map (GtkWidget *widget)
+{
+  ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (widget);
+
+  if (!self->filled)
+    {
+      self->filled = TRUE;
+      comptoir_shop_preview_set_shop (self->preview, self->shop);
+      comptoir_shop_page_load_property (self, NULL);
+    }
+
+  GTK_WIDGET_CLASS (comptoir_shop_page_parent_class)->map (widget);
+}
+
+static void
 comptoir_shop_page_class_init (ComptoirShopPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -455,6 +470,7 @@ comptoir_shop_page_class_init (ComptoirShopPageClass *klass)
 
   object_class->dispose = comptoir_shop_page_dispose;
   object_class->finalize = comptoir_shop_page_finalize;
+  widget_class->map = comptoir_shop_page_map;
 
   g_type_ensure (COMPTOIR_TYPE_SHOP_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-shop-page.ui");
@@ -490,7 +506,6 @@ comptoir_shop_page_init (ComptoirShopPage *self)
   g_queue_init (&self->undo);
 
   comptoir_shop_page_build_editor (self);
-  comptoir_shop_preview_set_shop (self->preview, self->shop);
 
   /* Ctrl+Z here means “undo my last saved change”, even inside an entry. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -504,8 +519,9 @@ comptoir_shop_page_init (ComptoirShopPage *self)
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self);
   update_folded (self);
 
+  /* The editor is filled by comptoir_shop_page_set_store(), or on map
+   * with an empty shop when there is no store: not twice at start-up. */
   self->loading = TRUE;
-  comptoir_shop_page_load_property (self, NULL);
   update_undo_action (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "shop.export", FALSE);
   self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
@@ -545,6 +561,7 @@ comptoir_shop_page_set_store (ComptoirShopPage *self,
   g_queue_clear_full (&self->undo, undo_entry_free);
   g_hash_table_remove_all (self->pending);
 
+  self->filled = TRUE;
   comptoir_shop_preview_set_shop (self->preview, self->shop);
   comptoir_shop_page_load_property (self, NULL);
   g_signal_connect (self->shop, "notify", G_CALLBACK (shop_notify_cb), self);

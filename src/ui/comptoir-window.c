@@ -26,11 +26,12 @@ struct _ComptoirWindow
   AdwWindowTitle        *content_title;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *stack;
-  ComptoirShopPage      *shop_page;
-  ComptoirProductsPage  *products_page;
-  ComptoirOrdersPage    *orders_page;
-  ComptoirPayoutsPage   *payouts_page;
-  ComptoirPublishingPage *publishing_page;
+  /* Each section widget is built into its bin when first shown. */
+  AdwBin                *shop_bin;
+  AdwBin                *products_bin;
+  AdwBin                *orders_bin;
+  AdwBin                *payouts_bin;
+  AdwBin                *publishing_bin;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirWindow, comptoir_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,6 +43,56 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Builds the widget of @section (a stack page name) if it is not built yet. */
+static void
+ensure_section (ComptoirWindow *self,
+                const char     *section)
+{
+  GtkWidget *page;
+  AdwBin *bin;
+
+  if (g_strcmp0 (section, "products") == 0)
+    bin = self->products_bin;
+  else if (g_strcmp0 (section, "orders") == 0)
+    bin = self->orders_bin;
+  else if (g_strcmp0 (section, "payouts") == 0)
+    bin = self->payouts_bin;
+  else if (g_strcmp0 (section, "publishing") == 0)
+    bin = self->publishing_bin;
+  else
+    bin = self->shop_bin;
+
+  if (adw_bin_get_child (bin) != NULL)
+    return;
+
+  if (bin == self->products_bin)
+    {
+      page = g_object_new (COMPTOIR_TYPE_PRODUCTS_PAGE, NULL);
+      comptoir_products_page_set_store (COMPTOIR_PRODUCTS_PAGE (page), self->store);
+    }
+  else if (bin == self->orders_bin)
+    {
+      page = g_object_new (COMPTOIR_TYPE_ORDERS_PAGE, NULL);
+      comptoir_orders_page_set_store (COMPTOIR_ORDERS_PAGE (page), self->store);
+    }
+  else if (bin == self->payouts_bin)
+    {
+      page = g_object_new (COMPTOIR_TYPE_PAYOUTS_PAGE, NULL);
+      comptoir_payouts_page_set_store (COMPTOIR_PAYOUTS_PAGE (page), self->store);
+    }
+  else if (bin == self->publishing_bin)
+    {
+      page = g_object_new (COMPTOIR_TYPE_PUBLISHING_PAGE, NULL);
+      comptoir_publishing_page_set_store (COMPTOIR_PUBLISHING_PAGE (page), self->store);
+    }
+  else
+    {
+      page = g_object_new (COMPTOIR_TYPE_SHOP_PAGE, NULL);
+      comptoir_shop_page_set_store (COMPTOIR_SHOP_PAGE (page), self->store);
+    }
+  adw_bin_set_child (bin, page);
+}
 
 static void
 select_sidebar_row (ComptoirWindow *self,
@@ -158,12 +209,6 @@ comptoir_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (comptoir_window_parent_class)->constructed (object);
 
-  comptoir_shop_page_set_store (self->shop_page, self->store);
-  comptoir_products_page_set_store (self->products_page, self->store);
-  comptoir_orders_page_set_store (self->orders_page, self->store);
-  comptoir_payouts_page_set_store (self->payouts_page, self->store);
-  comptoir_publishing_page_set_store (self->publishing_page, self->store);
-
   section = g_settings_get_string (self->settings, "last-section");
   comptoir_window_show_section (self, section);
   /* The first section is already visible: no notification for it. */
@@ -242,12 +287,6 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
    * registering constructor, in binaries linked against the static library. */
   g_assert (comptoir_get_resource () != NULL);
 
-  g_type_ensure (COMPTOIR_TYPE_SHOP_PAGE);
-  g_type_ensure (COMPTOIR_TYPE_PRODUCTS_PAGE);
-  g_type_ensure (COMPTOIR_TYPE_ORDERS_PAGE);
-  g_type_ensure (COMPTOIR_TYPE_PAYOUTS_PAGE);
-  g_type_ensure (COMPTOIR_TYPE_PUBLISHING_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/comptoir-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, sidebar);
@@ -255,11 +294,11 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, shop_page);
-  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, products_page);
-  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, orders_page);
-  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, payouts_page);
-  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, publishing_page);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, shop_bin);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, products_bin);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, orders_bin);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, payouts_bin);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, publishing_bin);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
@@ -314,6 +353,7 @@ comptoir_window_show_section (ComptoirWindow *self,
 
   if (section == NULL || gtk_stack_get_child_by_name (self->stack, section) == NULL)
     section = "shop";
+  ensure_section (self, section);
   gtk_stack_set_visible_child_name (self->stack, section);
 }
 
