@@ -488,6 +488,9 @@ comptoir_shop_preview_init (ComptoirShopPreview *self)
   gtk_widget_set_margin_end (bar, 12);
   gtk_widget_set_margin_top (bar, 6);
   gtk_widget_set_margin_bottom (bar, 6);
+  /* Only the preview shown is measured, not both. */
+  adw_view_stack_set_hhomogeneous (ADW_VIEW_STACK (stack), FALSE);
+  adw_view_stack_set_vhomogeneous (ADW_VIEW_STACK (stack), FALSE);
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (stack));
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
   gtk_widget_set_hexpand (switcher, TRUE);
