@@ -398,6 +398,84 @@ test_order_lines_replaced (void)
   g_assert_cmpstr (line->name, ==, "Pain de campagne (grand)");
 }
 
+typedef struct
+{
+  ComptoirStore *store;
+  GMutex         lock;
+  GCond          cond;
+  gboolean       written;
+  gboolean       may_commit;
+} WorkerData;
+
+static gboolean
+slow_worker_tx (ComptoirStore  *store,
+                gpointer        user_data,
+                GError        **error)
+{
+  WorkerData *data = user_data;
+  g_autoptr(ComptoirProduct) product = comptoir_product_new ();
+
+  comptoir_product_set_name (product, "Importé par un fil de travail");
+  if (!comptoir_product_write (store, product, error))
+    return FALSE;
+
+  /* Hold the transaction open while the main thread looks. */
+  g_mutex_lock (&data->lock);
+  data->written = TRUE;
+  g_cond_signal (&data->cond);
+  while (!data->may_commit)
+    g_cond_wait (&data->cond, &data->lock);
+  g_mutex_unlock (&data->lock);
+  return TRUE;
+}
+
+static gpointer
+worker_thread (gpointer user_data)
+{
+  WorkerData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (comptoir_store_transaction (data->store, slow_worker_tx, data, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* A worker thread (a photo or spreadsheet import) writes through its own
+ * connection: until it commits, the lists the merchant sees do not show
+ * its half-done work. */
+static void
+test_worker_isolation (void)
+{
+  g_autofree char *path = comptoir_test_tmp_path ("worker.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (path, &error);
+  WorkerData data = { store };
+  GThread *thread;
+
+  g_assert_no_error (error);
+  g_mutex_init (&data.lock);
+  g_cond_init (&data.cond);
+  thread = g_thread_new ("worker", worker_thread, &data);
+
+  g_mutex_lock (&data.lock);
+  while (!data.written)
+    g_cond_wait (&data.cond, &data.lock);
+  g_mutex_unlock (&data.lock);
+
+  /* the worker's transaction is open and holds one new product */
+  g_assert_cmpint (comptoir_store_count (store, "products"), ==, 0);
+
+  g_mutex_lock (&data.lock);
+  data.may_commit = TRUE;
+  g_cond_signal (&data.cond);
+  g_mutex_unlock (&data.lock);
+  g_thread_join (thread);
+
+  g_assert_cmpint (comptoir_store_count (store, "products"), ==, 1);
+  g_mutex_clear (&data.lock);
+  g_cond_clear (&data.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/store/transaction", test_transaction_all_or_nothing);
   g_test_add_func ("/store/constraints", test_constraints);
   g_test_add_func ("/store/pull-updates-in-place", test_pull_updates_in_place);
+  g_test_add_func ("/store/worker-isolation", test_worker_isolation);
   g_test_add_func ("/store/order-lines-replaced", test_order_lines_replaced);
 
   return g_test_run ();

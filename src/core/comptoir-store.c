@@ -11,22 +11,72 @@
 
 struct _ComptoirStore
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  char      *path;
-  sqlite3   *db;
-  GRecMutex  tx_lock;
-  int        schema_version;
+  char       *path;
+  sqlite3    *db;              /* the connection of the thread that opened the store */
+  GThread    *owner;
+  GMutex      workers_lock;
+  GHashTable *worker_dbs;      /* GThread* → sqlite3*: one connection per worker thread */
+  GRecMutex   tx_lock;
+  int         schema_version;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirStore, comptoir_store, G_TYPE_OBJECT)
+
+static void
+close_connection (gpointer db)
+{
+  sqlite3_close_v2 (db);
+}
+
+static void
+configure_connection (sqlite3 *db)
+{
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  /* Folded text for sorting and searching, kept by triggers (schema v2). */
+  sqlite3_create_function_v2 (db, "comptoir_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              NULL, comptoir_sql_fold, NULL, NULL, NULL);
+}
+
+/* Worker threads (photo and CSV imports, exports) get a connection of their
+ * own: they never see another thread's uncommitted rows, their errors and
+ * last inserted ids are their own, and WAL lets them read while the main
+ * thread writes. Connections live as long as the store. */
+static sqlite3 *
+thread_db (ComptoirStore *self)
+{
+  GThread *thread = g_thread_self ();
+  sqlite3 *db;
+
+  if (thread == self->owner || self->db == NULL)
+    return self->db;
+
+  g_mutex_lock (&self->workers_lock);
+  db = g_hash_table_lookup (self->worker_dbs, thread);
+  if (db == NULL)
+    {
+      if (sqlite3_open_v2 (self->path, &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+        {
+          configure_connection (db);
+          sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
+        }
+      /* kept even if opening failed: the handle reports the error */
+      g_hash_table_insert (self->worker_dbs, thread, db);
+    }
+  g_mutex_unlock (&self->workers_lock);
+  return db;
+}
 
 void
 comptoir_store_set_error (ComptoirStore  *self,
                           GError        **error)
 {
-  int code = self->db ? sqlite3_extended_errcode (self->db) : SQLITE_CANTOPEN;
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : "";
+  sqlite3 *db = thread_db (self);
+  int code = db ? sqlite3_extended_errcode (db) : SQLITE_CANTOPEN;
+  const char *detail = db ? sqlite3_errmsg (db) : "";
 
   /* The technical detail goes to the debug log; the merchant gets words. */
   g_debug ("SQLite error %d: %s", code, detail);
@@ -52,7 +102,7 @@ sqlite3 *
 comptoir_store_get_db (ComptoirStore *self)
 {
   g_return_val_if_fail (COMPTOIR_IS_STORE (self), NULL);
-  return self->db;
+  return thread_db (self);
 }
 
 sqlite3_stmt *
@@ -65,7 +115,7 @@ comptoir_store_prepare (ComptoirStore  *self,
   g_return_val_if_fail (COMPTOIR_IS_STORE (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (thread_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       comptoir_store_set_error (self, error);
       return NULL;
@@ -80,7 +130,7 @@ comptoir_store_exec (ComptoirStore  *self,
 {
   g_return_val_if_fail (COMPTOIR_IS_STORE (self), FALSE);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (sqlite3_exec (thread_db (self), sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       comptoir_store_set_error (self, error);
       return FALSE;
@@ -237,7 +287,9 @@ comptoir_store_open_with_migrations (const char               *path,
   self = g_object_new (COMPTOIR_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  /* FULLMUTEX: worker threads (imports, sync) share this one connection. */
+  /* FULLMUTEX: the UI thread's connection may still be handed to a
+   * worker by older code paths; workers normally get their own. */
+  self->owner = g_thread_self ();
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
@@ -245,12 +297,7 @@ comptoir_store_open_with_migrations (const char               *path,
       comptoir_store_set_error (self, error);
       return NULL;
     }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  /* Folded text for sorting and searching, kept by triggers (schema v2). */
-  sqlite3_create_function_v2 (self->db, "comptoir_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                              NULL, comptoir_sql_fold, NULL, NULL, NULL);
+  configure_connection (self->db);
 
   /* A database written by a newer Comptoir is refused before anything
    * may write to the file, not even a pragma. */
@@ -347,7 +394,7 @@ comptoir_store_transaction (ComptoirStore        *self,
       if (ok)
         ok = comptoir_store_exec (self, "COMMIT", error);
       if (!ok)
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_exec (thread_db (self), "ROLLBACK", NULL, NULL, NULL);
     }
 
   g_rec_mutex_unlock (&self->tx_lock);
@@ -376,6 +423,11 @@ comptoir_store_close (ComptoirStore *self)
 {
   g_return_if_fail (COMPTOIR_IS_STORE (self));
 
+  g_mutex_lock (&self->workers_lock);
+  if (self->worker_dbs != NULL)
+    g_hash_table_remove_all (self->worker_dbs);
+  g_mutex_unlock (&self->workers_lock);
+
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -389,7 +441,9 @@ comptoir_store_finalize (GObject *object)
   ComptoirStore *self = COMPTOIR_STORE (object);
 
   comptoir_store_close (self);
+  g_clear_pointer (&self->worker_dbs, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->workers_lock);
   g_rec_mutex_clear (&self->tx_lock);
 
   G_OBJECT_CLASS (comptoir_store_parent_class)->finalize (object);
@@ -405,4 +459,6 @@ static void
 comptoir_store_init (ComptoirStore *self)
 {
   g_rec_mutex_init (&self->tx_lock);
+  g_mutex_init (&self->workers_lock);
+  self->worker_dbs = g_hash_table_new_full (NULL, NULL, NULL, close_connection);
 }
