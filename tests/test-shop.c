@@ -301,6 +301,17 @@ test_hours_all_day (void)
   assert_next_opening_utc (hours, tuesday, "2026-11-21 23:00"); /* Sunday 00:00 */
   status = comptoir_opening_hours_format_status (hours, tuesday);
   g_assert_cmpstr (status, ==, "Closed · opens Sunday at 0:00");
+
+  /* open every day, all day: nothing to announce but that */
+  {
+    g_autoptr(ComptoirOpeningHours) always = comptoir_opening_hours_new ();
+    g_autofree char *always_status = NULL;
+
+    for (GDateWeekday day = G_DATE_MONDAY; day <= G_DATE_SUNDAY; day++)
+      g_assert_true (comptoir_opening_hours_add_range (always, day, open, close, NULL));
+    always_status = comptoir_opening_hours_format_status (always, tuesday);
+    g_assert_cmpstr (always_status, ==, "Open now, day and night");
+  }
   /* a day of 23 hours on the spring change: open from 00:00 to 24:00 Paris */
   g_assert_false (open_at_utc (hours, 2026, 3, 28, 22, 59)); /* Saturday 23:59 CET */
   g_assert_true (open_at_utc (hours, 2026, 3, 28, 23, 0));   /* Sunday 00:00 CET */

@@ -773,6 +773,9 @@ comptoir_opening_hours_format_status (const ComptoirOpeningHours *self,
     {
       time = time_of (closing);
       days = days_between (local_now, closing);
+      /* open every hour of the week: no closing worth announcing */
+      if (days >= 7)
+        return g_strdup (_("Open now, day and night"));
       if (days == 0)
         return g_strdup_printf (_("Open now · closes at %s"), time);
       if (days == 1)
