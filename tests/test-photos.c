@@ -626,6 +626,9 @@ test_hostile (void)
     hash = comptoir_photo_import_sync (store, missing, NULL, NULL, &error);
     g_assert_null (hash);
     g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE);
+    /* in plain words, naming the file, not the system's path */
+    g_assert_nonnull (strstr (error->message, "“photo.jpg”"));
+    g_assert_null (strstr (error->message, "/nonexistent"));
     g_clear_error (&error);
   }
 

@@ -369,11 +369,23 @@ load_file (GFile         *file,
 
   if (info == NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* GIO's message names the full path in system words: say it plainly,
+       * with the file's name only. */
+      g_debug ("Cannot read %s: %s", g_file_peek_path (file) ? g_file_peek_path (file) : name,
+               local_error->message);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE,
+                     _("“%s” cannot be found any more. Was it moved or deleted?"), name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE,
+                     _("Comptoir is not allowed to read “%s”."), name);
       else
         g_set_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_IMAGE,
-                     _("This file cannot be opened: %s"), local_error->message);
+                     _("“%s” cannot be opened. Try copying the photo to your computer first."), name);
       return NULL;
     }
   return g_bytes_new_take (contents, length);
