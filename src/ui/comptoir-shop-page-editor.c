@@ -430,27 +430,35 @@ load_category (ComptoirShopPage *self)
   adw_combo_row_set_selected (self->category, index);
 }
 
-/* Puts the shop's value of @property (all of them when %NULL) back into
- * its widgets, replacing what is typed there. */
-void
-comptoir_shop_page_load_property (ComptoirShopPage *self,
-               const char       *property)
+/* Puts the shop's value of @property (all of them when %NULL) into the
+ * widgets built so far; with @only_later, only into the groups built after
+ * the first frame (see comptoir_shop_page_ensure_complete()). */
+static void
+load_widgets (ComptoirShopPage *self,
+              const char       *property,
+              gboolean          only_later)
 {
   TextField *field;
 
 #define IS(name) (property == NULL || g_strcmp0 (property, name) == 0)
-  self->loading = TRUE;
-  for (guint i = 0; i < self->fields->len; i++)
+  for (guint i = only_later ? self->n_first_fields : 0; i < self->fields->len; i++)
     {
       field = g_ptr_array_index (self->fields, i);
       if (field->info != NULL && IS (field->info->property))
         load_text_field (self, field);
     }
-  if (IS ("description"))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description),
-                              comptoir_shop_get_description (self->shop), -1);
-  if (IS ("category"))
-    load_category (self);
+  if (!only_later)
+    {
+      if (IS ("description"))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description),
+                                  comptoir_shop_get_description (self->shop), -1);
+      if (IS ("category"))
+        load_category (self);
+      if (IS ("logo-hash") || IS ("cover-hash"))
+        comptoir_shop_page_load_photos (self);
+    }
+  if (!self->complete)
+    return;
   if (IS ("social-links"))
     load_social (self);
   if (IS ("opening-hours"))
@@ -460,9 +468,18 @@ comptoir_shop_page_load_property (ComptoirShopPage *self,
     load_services (self);
   if (IS ("payment-methods"))
     load_payments (self);
-  if (IS ("logo-hash") || IS ("cover-hash"))
-    comptoir_shop_page_load_photos (self);
 #undef IS
+}
+
+/* Puts the shop's value of @property (all of them when %NULL) back into
+ * its widgets, replacing what is typed there. Groups not built yet are
+ * filled from the shop when they are built. */
+void
+comptoir_shop_page_load_property (ComptoirShopPage *self,
+               const char       *property)
+{
+  self->loading = TRUE;
+  load_widgets (self, property, FALSE);
   self->loading = FALSE;
 
   comptoir_shop_page_update_status (self);
@@ -566,7 +583,7 @@ description_row_new (ComptoirShopPage *self)
 void
 comptoir_shop_page_build_editor (ComptoirShopPage *self)
 {
-  GtkWidget *identity, *contact, *hours_status, *services, *payments, *row;
+  GtkWidget *identity;
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
   const char * const *ids;
 
@@ -590,6 +607,18 @@ comptoir_shop_page_build_editor (ComptoirShopPage *self)
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (category_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (identity), GTK_WIDGET (self->category));
   comptoir_shop_page_add_photo_rows (self, identity);
+
+  self->n_first_fields = self->fields->len;
+}
+
+/* The groups below Identity: off screen in the first frame at the usual
+ * window size, and costly to measure, so they are built once that frame is
+ * painted, or before whenever something needs them. */
+static void
+build_later_groups (ComptoirShopPage *self)
+{
+  GtkWidget *contact, *hours_status, *services, *payments, *row;
+  const char * const *ids;
 
   contact = group_new (self, _("Where and how to reach you"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)
@@ -677,4 +706,32 @@ comptoir_shop_page_build_editor (ComptoirShopPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (payments), row);
       g_ptr_array_add (self->payment_checks, check);
     }
+}
+
+/**
+ * comptoir_shop_page_ensure_complete:
+ *
+ * Builds the groups below Identity if they are not yet, filled from the
+ * shop when the editor already shows it.
+ */
+void
+comptoir_shop_page_ensure_complete (ComptoirShopPage *self)
+{
+  gboolean loading = self->loading;
+
+  if (self->complete)
+    return;
+  self->complete = TRUE;
+  g_clear_handle_id (&self->complete_id, g_source_remove);
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+
+  build_later_groups (self);
+  if (!self->filled)
+    return;
+  self->loading = TRUE;
+  load_widgets (self, NULL, TRUE);
+  self->loading = loading;
+  comptoir_shop_page_update_status (self);
 }

@@ -49,6 +49,12 @@ struct _ComptoirShopPage
   guint                folded_id;
   gboolean             loading;
   gboolean             filled;     /* the editor shows self->shop */
+  gboolean             complete;   /* every group below Identity is built */
+  guint                n_first_fields; /* self->fields built with Identity */
+  guint                complete_id;
+  GdkFrameClock       *paint_clock;
+  gulong               paint_id;
+  guint                scroll_tick_id;
   char                *export_uri;
   GFile               *exporting;  /* the file being written, or NULL */
 
@@ -85,6 +91,7 @@ struct _ComptoirShopPage
 };
 
 void       comptoir_shop_page_build_editor      (ComptoirShopPage *self);
+void       comptoir_shop_page_ensure_complete   (ComptoirShopPage *self);
 void       comptoir_shop_page_load_property     (ComptoirShopPage *self,
                                                  const char       *property);
 TextField *comptoir_shop_page_find_field        (ComptoirShopPage *self,

@@ -112,8 +112,11 @@ void
 comptoir_shop_page_update_status (ComptoirShopPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *status = comptoir_opening_hours_format_status (comptoir_shop_get_opening_hours (self->shop), now);
+  g_autofree char *status = NULL;
 
+  if (self->status_row == NULL) /* not built yet */
+    return;
+  status = comptoir_opening_hours_format_status (comptoir_shop_get_opening_hours (self->shop), now);
   adw_action_row_set_subtitle (self->status_row, *status ? status : _("Add your opening hours below."));
 }
 
@@ -186,26 +189,95 @@ scroll_to_widget (ComptoirShopPage *self,
   gtk_widget_grab_focus (target);
 }
 
+static GtkWidget *
+checklist_target (ComptoirShopPage *self,
+                  guint             flag)
+{
+  switch (flag)
+    {
+    case COMPTOIR_SHOP_MISSING_NAME:
+      return GTK_WIDGET (comptoir_shop_page_find_field (self, "name")->entry);
+    case COMPTOIR_SHOP_MISSING_CATEGORY:
+      return GTK_WIDGET (self->category);
+    case COMPTOIR_SHOP_MISSING_DESCRIPTION:
+      return GTK_WIDGET (self->description);
+    case COMPTOIR_SHOP_MISSING_LOGO:
+      return self->photo_choose[0];
+    case COMPTOIR_SHOP_MISSING_COVER:
+      return self->photo_choose[1];
+    case COMPTOIR_SHOP_MISSING_ADDRESS:
+      return GTK_WIDGET (comptoir_shop_page_find_field (self, "street")->entry);
+    case COMPTOIR_SHOP_MISSING_PHONE:
+      return GTK_WIDGET (comptoir_shop_page_find_field (self, "phone")->entry);
+    case COMPTOIR_SHOP_MISSING_HOURS:
+      return comptoir_hours_editor_get_first_day_row (self->hours_editor);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* A field in the groups just built has no place yet: scroll to it once it
+ * is laid out, a frame or two later. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (widget);
+  GtkWidget *target = data;
+  gint64 *first = g_object_get_data (G_OBJECT (target), "scroll-first-frame");
+
+  if (gtk_widget_get_height (target) == 0 &&
+      gdk_frame_clock_get_frame_counter (clock) - *first < 10)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
+  scroll_to_widget (self, target);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 checklist_row_activated_cb (AdwActionRow     *row,
                             ComptoirShopPage *self)
 {
-  scroll_to_widget (self, g_object_get_data (G_OBJECT (row), "target"));
+  guint flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "missing"));
+  gboolean was_complete = self->complete;
+  GtkWidget *target;
+
+  comptoir_shop_page_ensure_complete (self);
+  target = checklist_target (self, flag);
+  if (was_complete || gtk_widget_get_frame_clock (target) == NULL)
+    {
+      scroll_to_widget (self, target);
+      return;
+    }
+
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  {
+    gint64 *first = g_new (gint64, 1);
+
+    *first = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (target));
+    g_object_set_data_full (G_OBJECT (target), "scroll-first-frame", first, g_free);
+  }
+  self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
+                                                       g_object_ref (target), g_object_unref);
 }
 
 void
 comptoir_shop_page_rebuild_checklist (ComptoirShopPage *self)
 {
   guint missing = comptoir_shop_get_missing (self->shop);
-  struct { guint flag; const char *name; const char *title; GtkWidget *target; } items[] = {
-    { COMPTOIR_SHOP_MISSING_NAME, "todo-name", N_("Give your shop a name"), GTK_WIDGET (comptoir_shop_page_find_field (self, "name")->entry) },
-    { COMPTOIR_SHOP_MISSING_CATEGORY, "todo-category", N_("Choose what kind of shop it is"), GTK_WIDGET (self->category) },
-    { COMPTOIR_SHOP_MISSING_DESCRIPTION, "todo-description", N_("Tell customers about your shop"), GTK_WIDGET (self->description) },
-    { COMPTOIR_SHOP_MISSING_LOGO, "todo-logo", N_("Add your logo"), self->photo_choose[0] },
-    { COMPTOIR_SHOP_MISSING_COVER, "todo-cover", N_("Add a cover photo"), self->photo_choose[1] },
-    { COMPTOIR_SHOP_MISSING_ADDRESS, "todo-address", N_("Add your address"), GTK_WIDGET (comptoir_shop_page_find_field (self, "street")->entry) },
-    { COMPTOIR_SHOP_MISSING_PHONE, "todo-phone", N_("Add a phone number"), GTK_WIDGET (comptoir_shop_page_find_field (self, "phone")->entry) },
-    { COMPTOIR_SHOP_MISSING_HOURS, "todo-hours", N_("Add your opening hours"), comptoir_hours_editor_get_first_day_row (self->hours_editor) },
+  /* each item leads to its field, found when activated: it may be in a
+   * group not built yet */
+  struct { guint flag; const char *name; const char *title; } items[] = {
+    { COMPTOIR_SHOP_MISSING_NAME, "todo-name", N_("Give your shop a name") },
+    { COMPTOIR_SHOP_MISSING_CATEGORY, "todo-category", N_("Choose what kind of shop it is") },
+    { COMPTOIR_SHOP_MISSING_DESCRIPTION, "todo-description", N_("Tell customers about your shop") },
+    { COMPTOIR_SHOP_MISSING_LOGO, "todo-logo", N_("Add your logo") },
+    { COMPTOIR_SHOP_MISSING_COVER, "todo-cover", N_("Add a cover photo") },
+    { COMPTOIR_SHOP_MISSING_ADDRESS, "todo-address", N_("Add your address") },
+    { COMPTOIR_SHOP_MISSING_PHONE, "todo-phone", N_("Add a phone number") },
+    { COMPTOIR_SHOP_MISSING_HOURS, "todo-hours", N_("Add your opening hours") },
   };
   guint count = 0;
 
@@ -225,7 +297,7 @@ comptoir_shop_page_rebuild_checklist (ComptoirShopPage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("checkbox-symbolic"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "target", items[i].target);
+      g_object_set_data (G_OBJECT (row), "missing", GUINT_TO_POINTER (items[i].flag));
       g_signal_connect (row, "activated", G_CALLBACK (checklist_row_activated_cb), self);
       adw_preferences_group_add (self->checklist_group, row);
       g_ptr_array_add (self->checklist_rows, row);
@@ -422,6 +494,13 @@ comptoir_shop_page_dispose (GObject *object)
   g_clear_object (&self->exporting);
   g_clear_handle_id (&self->checklist_id, g_source_remove);
   g_clear_handle_id (&self->folded_id, g_source_remove);
+  g_clear_handle_id (&self->complete_id, g_source_remove);
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   if (self->shop != NULL)
     g_signal_handlers_disconnect_by_data (self->shop, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_SHOP_PAGE);
@@ -447,10 +526,31 @@ comptoir_shop_page_finalize (GObject *object)
   G_OBJECT_CLASS (comptoir_shop_page_parent_class)->finalize (object);
 }
 
+static gboolean
+complete_idle_cb (gpointer data)
+{
+  ComptoirShopPage *self = data;
+
+  self->complete_id = 0;
+  comptoir_shop_page_ensure_complete (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock    *clock,
+                ComptoirShopPage *self)
+{
+  g_clear_signal_handler (&self->paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  if (!self->complete && self->complete_id == 0)
+    self->complete_id = g_idle_add_full (G_PRIORITY_LOW, complete_idle_cb, self, NULL);
+}
+
 static void
 comptoir_shop_page_map (GtkWidget *widget)
 {
   ComptoirShopPage *self = COMPTOIR_SHOP_PAGE (widget);
+  GdkFrameClock *clock;
 
   if (!self->filled)
     {
@@ -460,6 +560,14 @@ comptoir_shop_page_map (GtkWidget *widget)
     }
 
   GTK_WIDGET_CLASS (comptoir_shop_page_parent_class)->map (widget);
+
+  /* the rest of the editor once the first frame is on screen */
+  clock = gtk_widget_get_frame_clock (widget);
+  if (!self->complete && self->paint_id == 0 && self->complete_id == 0 && clock != NULL)
+    {
+      self->paint_clock = g_object_ref (clock);
+      self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+    }
 }
 
 static void
