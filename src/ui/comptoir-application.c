@@ -128,11 +128,13 @@ comptoir_application_startup (GApplication *application)
 {
   ComptoirApplication *self = COMPTOIR_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (comptoir_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 
   /* The store is opened once, here, and shared by every part of the app. */
   self->store = comptoir_store_open (NULL, &self->store_error);

@@ -19,6 +19,7 @@ struct _ComptoirWindow
 
   ComptoirStore         *store;
   GSettings             *settings;
+  GtkWindow             *help_overlay;
 
   AdwLeaflet            *leaflet;
   GtkListBox            *sidebar;
@@ -167,6 +168,26 @@ show_section_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The shortcuts window is built the first time it is asked for, not with
+ * every main window (GTK would build it at start-up from gtk/help-overlay.ui). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ComptoirWindow *self = COMPTOIR_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
+
+      self->help_overlay = GTK_WINDOW (g_object_ref (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -258,6 +279,9 @@ comptoir_window_dispose (GObject *object)
   ComptoirWindow *self = COMPTOIR_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_WINDOW);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -304,6 +328,9 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
