@@ -186,6 +186,7 @@ show_platform (ComptoirConnectDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->key_row), directory);
   show_error (self->sign_in_error, NULL);
   fill_demo_credentials (self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->sign_in_button));
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
   gtk_widget_grab_focus (GTK_WIDGET (directory ? self->key_row : self->email_row));
 }
@@ -346,6 +347,9 @@ comptoir_connect_dialog_init (ComptoirConnectDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
+  /* Enter continues; the address is where typing goes. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->continue_button));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->address_row));
   g_signal_connect_swapped (self->continue_button, "clicked", G_CALLBACK (continue_cb), self);
   g_signal_connect_swapped (self->address_row, "entry-activated", G_CALLBACK (continue_cb), self);
   g_signal_connect_swapped (self->sign_in_button, "clicked", G_CALLBACK (sign_in_cb), self);
