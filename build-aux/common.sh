@@ -4,7 +4,7 @@
 # Debian 12 packages needed to build, test and run Comptoir from the tree.
 COMPTOIR_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
+  libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
   libsecret-1-dev libsqlite3-dev libgdk-pixbuf-2.0-dev libjpeg62-turbo-dev
   libjpeg-turbo-progs
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base

@@ -154,8 +154,9 @@ test_fill_whole_page (void)
   g_assert_nonnull (comptoir_ui_test_find_named (page, "todo-name"));
   g_assert_nonnull (comptoir_ui_test_find_named (page, "todo-phone"));
   g_assert_nonnull (comptoir_ui_test_find_named (page, "todo-cover"));
+  g_assert_cmpstr (label_text (page, "checklist-left"), ==, "Encore 8 étapes");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
-  g_signal_emit_by_name (get (page, "todo-hours"), "activated");
+  g_signal_emit_by_name (get (page, "todo-hours"), "activate");
   comptoir_ui_test_spin (200);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 300);
   comptoir_ui_test_save_screenshot (window, "shop-page-empty-hours");

@@ -454,11 +454,11 @@ load_widgets (ComptoirShopPage *self,
                                   comptoir_shop_get_description (self->shop), -1);
       if (IS ("category"))
         load_category (self);
-      if (IS ("logo-hash") || IS ("cover-hash"))
-        comptoir_shop_page_load_photos (self);
     }
   if (!self->complete)
     return;
+  if (IS ("logo-hash") || IS ("cover-hash"))
+    comptoir_shop_page_load_photos (self);
   if (IS ("social-links"))
     load_social (self);
   if (IS ("opening-hours"))
@@ -588,8 +588,13 @@ comptoir_shop_page_build_editor (ComptoirShopPage *self)
   const char * const *ids;
 
   self->checklist_group = ADW_PREFERENCES_GROUP (group_new (self, _("To finish your page"), NULL));
+  self->checklist_left = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->checklist_left), "checklist-left");
+  gtk_widget_add_css_class (GTK_WIDGET (self->checklist_left), "dim-label");
+  gtk_widget_set_valign (GTK_WIDGET (self->checklist_left), GTK_ALIGN_END);
+  adw_preferences_group_set_header_suffix (self->checklist_group, GTK_WIDGET (self->checklist_left));
 
-  identity = group_new (self, _("Identity"), _("What customers see first."));
+  identity = group_new (self, _("Identity"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
     {
       TextField *field = add_text_field (self, identity, &identity_fields[i]);
@@ -603,10 +608,10 @@ comptoir_shop_page_build_editor (ComptoirShopPage *self)
   self->category = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->category), "shop-category");
   comptoir_shop_page_set_row_title (self->category, _("Kind of shop"));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->category), 1);
   adw_combo_row_set_model (self->category, G_LIST_MODEL (categories));
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (category_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (identity), GTK_WIDGET (self->category));
-  comptoir_shop_page_add_photo_rows (self, identity);
 
   self->n_first_fields = self->fields->len;
 }
@@ -617,8 +622,11 @@ comptoir_shop_page_build_editor (ComptoirShopPage *self)
 static void
 build_later_groups (ComptoirShopPage *self)
 {
-  GtkWidget *contact, *hours_status, *services, *payments, *row;
+  GtkWidget *photos, *contact, *hours_status, *services, *payments, *row;
   const char * const *ids;
+
+  photos = group_new (self, _("Logo and cover photo"), NULL);
+  comptoir_shop_page_add_photo_rows (self, photos);
 
   contact = group_new (self, _("Where and how to reach you"), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)

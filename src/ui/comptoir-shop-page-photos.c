@@ -155,6 +155,7 @@ comptoir_shop_page_import_photo (ComptoirShopPage *self,
 
   if (self->store == NULL)
     return;
+  comptoir_shop_page_ensure_complete (self);
   slot = g_strcmp0 (which, "logo") == 0 ? LOGO : COVER;
   closure = g_new0 (PhotoClosure, 1);
   closure->self = g_object_ref (self);

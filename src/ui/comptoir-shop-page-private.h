@@ -68,7 +68,9 @@ struct _ComptoirShopPage
   ComptoirShopPreview *preview;
 
   AdwPreferencesGroup *checklist_group;
+  GtkLabel            *checklist_left;
   GPtrArray           *checklist_rows;
+  gboolean             checklist_connected;
   GPtrArray           *fields;     /* TextField */
   TextField           *social[N_SOCIAL_FIELDS];
   GtkTextView         *description;

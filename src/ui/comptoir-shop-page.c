@@ -236,13 +236,16 @@ scroll_tick_cb (GtkWidget     *widget,
 }
 
 static void
-checklist_row_activated_cb (AdwActionRow     *row,
+checklist_row_activated_cb (GtkListBox       *list,
+                            GtkListBoxRow    *row,
                             ComptoirShopPage *self)
 {
   guint flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "missing"));
   gboolean was_complete = self->complete;
   GtkWidget *target;
 
+  if (flag == 0)
+    return;
   comptoir_shop_page_ensure_complete (self);
   target = checklist_target (self, flag);
   if (was_complete || gtk_widget_get_frame_clock (target) == NULL)
@@ -261,6 +264,34 @@ checklist_row_activated_cb (AdwActionRow     *row,
   }
   self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
                                                        g_object_ref (target), g_object_unref);
+}
+
+/* A checklist item is one short line: a plain row with a label that does
+ * not wrap (GTK 4.8 measures a wrapping label many times over, and these
+ * rows are on the first screen of a new shop). */
+static GtkWidget *
+checklist_row_new (const char *name,
+                   const char *title)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_set_name (row, name);
+  comptoir_shop_page_set_row_title (row, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (box, "checklist-row");
+  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE, "icon-name", "checkbox-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
 }
 
 void
@@ -291,26 +322,26 @@ comptoir_shop_page_rebuild_checklist (ComptoirShopPage *self)
 
       if (!(missing & items[i].flag))
         continue;
-      row = adw_action_row_new ();
-      gtk_widget_set_name (row, items[i].name);
-      comptoir_shop_page_set_row_title (row, _(items[i].title));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("checkbox-symbolic"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      row = checklist_row_new (items[i].name, _(items[i].title));
       g_object_set_data (G_OBJECT (row), "missing", GUINT_TO_POINTER (items[i].flag));
-      g_signal_connect (row, "activated", G_CALLBACK (checklist_row_activated_cb), self);
       adw_preferences_group_add (self->checklist_group, row);
+      /* the group's list activates its rows */
+      if (!self->checklist_connected && GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
+        {
+          g_signal_connect_object (gtk_widget_get_parent (row), "row-activated",
+                                   G_CALLBACK (checklist_row_activated_cb), self, 0);
+          self->checklist_connected = TRUE;
+        }
       g_ptr_array_add (self->checklist_rows, row);
       count++;
     }
 
   if (count > 0)
     {
-      g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                   "One thing left to make your page complete.",
-                                                                   "%u things left to make your page complete.",
-                                                                   count), count);
-      adw_preferences_group_set_description (self->checklist_group, description);
+      /* one line, next to the title: it does not need wrapping */
+      g_autofree char *left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "One step left", "%u steps left",
+                                                            count), count);
+      gtk_label_set_text (self->checklist_left, left);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->checklist_group), count > 0);
 }

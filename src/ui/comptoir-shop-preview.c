@@ -360,7 +360,7 @@ build_marketplace (ComptoirShopPreview *self)
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *hero = gtk_overlay_new ();
   GtkWidget *spacer;
-  GtkWidget *banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *banner = gtk_grid_new ();
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
@@ -374,14 +374,15 @@ build_marketplace (ComptoirShopPreview *self)
   gtk_widget_set_valign (GTK_WIDGET (self->market_avatar), GTK_ALIGN_END);
   gtk_widget_set_margin_start (GTK_WIDGET (self->market_avatar), 16);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->market_avatar), 12);
-  gtk_box_append (GTK_BOX (banner), GTK_WIDGET (self->market_avatar));
+  gtk_grid_set_column_spacing (GTK_GRID (banner), 12);
+  gtk_grid_attach (GTK_GRID (banner), GTK_WIDGET (self->market_avatar), 0, 0, 1, 1);
   gtk_widget_set_valign (titles, GTK_ALIGN_END);
   gtk_widget_set_margin_bottom (titles, 12);
   gtk_widget_set_margin_end (titles, 16);
   gtk_widget_set_hexpand (titles, TRUE);
   self->market_name = label_new (GTK_BOX (titles), "preview-market-name", "title-2");
   self->market_tagline = label_new (GTK_BOX (titles), "preview-market-tagline", NULL);
-  gtk_box_append (GTK_BOX (banner), titles);
+  gtk_grid_attach (GTK_GRID (banner), titles, 1, 0, 1, 1);
   self->market_cover = GTK_PICTURE (gtk_picture_new ());
   gtk_widget_set_name (GTK_WIDGET (self->market_cover), "preview-market-cover");
   gtk_picture_set_content_fit (self->market_cover, GTK_CONTENT_FIT_COVER);
