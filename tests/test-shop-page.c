@@ -481,12 +481,53 @@ test_parse_date (void)
   }
 }
 
+/* A checklist item activated before the groups below Identity are built
+ * (they are built after the first frame) builds them and takes the merchant
+ * to the field all the same. */
+static gboolean
+logo_button_focused (gpointer data)
+{
+  GtkWidget *button = comptoir_ui_test_find_named (GTK_WIDGET (data), "logo-choose");
+
+  return button != NULL && gtk_widget_has_focus (button);
+}
+
+static void
+test_checklist_before_first_frame (void)
+{
+  g_autoptr(ComptoirApplication) app = comptoir_application_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *page;
+  GtkAdjustment *vadjustment;
+
+  g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".TestEarly");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  page = get (window, "shop-page");
+
+  /* no frame painted yet: the logo row does not exist */
+  g_assert_null (comptoir_ui_test_find_named (page, "logo-choose"));
+  g_signal_emit_by_name (get (page, "todo-logo"), "activate");
+  g_assert_nonnull (comptoir_ui_test_find_named (page, "logo-choose"));
+  g_assert_true (comptoir_ui_test_wait_until (logo_button_focused, page));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (get (page, "scrolled")));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  comptoir_ui_test_spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   comptoir_ui_test_init (&argc, &argv);
 
+  /* first: it needs the empty store the other test fills */
+  g_test_add_func ("/shop-page/checklist-before-first-frame", test_checklist_before_first_frame);
   g_test_add_func ("/shop-page/fill-whole-page", test_fill_whole_page);
   g_test_add_func ("/shop-page/parse-date", test_parse_date);
 
