@@ -19,6 +19,7 @@ struct _ComptoirPayout
   gint64 net_cents;
   char *status;
   char *bank_reference;
+  GStrv order_ids;     /* the platform's ids of the orders it pays */
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirPayout, comptoir_payout, G_TYPE_OBJECT)
@@ -340,6 +341,7 @@ comptoir_payout_finalize (GObject *object)
   g_clear_pointer (&self->period_end, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->bank_reference, g_free);
+  g_clear_pointer (&self->order_ids, g_strfreev);
 
   G_OBJECT_CLASS (comptoir_payout_parent_class)->finalize (object);
 }
@@ -395,6 +397,30 @@ comptoir_payout_init (ComptoirPayout *self)
   self->period_end = g_strdup ("");
   self->status = g_strdup ("");
   self->bank_reference = g_strdup ("");
+}
+
+/**
+ * comptoir_payout_get_order_ids:
+ *
+ * Returns: (transfer none): the platform's ids of the orders this payout
+ *   pays, never %NULL (empty until set)
+ */
+const char * const *
+comptoir_payout_get_order_ids (ComptoirPayout *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (COMPTOIR_IS_PAYOUT (self), NULL);
+  return self->order_ids ? (const char * const *) self->order_ids : none;
+}
+
+void
+comptoir_payout_set_order_ids (ComptoirPayout     *self,
+                               const char * const *order_ids)
+{
+  g_return_if_fail (COMPTOIR_IS_PAYOUT (self));
+  g_strfreev (self->order_ids);
+  self->order_ids = g_strdupv ((char **) order_ids);
 }
 
 ComptoirPayout *

@@ -31,5 +31,8 @@ void comptoir_payout_set_status (ComptoirPayout *self, const char *value);
 const char *comptoir_payout_get_bank_reference (ComptoirPayout *self);
 void comptoir_payout_set_bank_reference (ComptoirPayout *self, const char *value);
 
+const char * const *comptoir_payout_get_order_ids (ComptoirPayout *self);
+void comptoir_payout_set_order_ids (ComptoirPayout *self, const char * const *order_ids);
+
 
 G_END_DECLS

@@ -197,6 +197,7 @@ parse_payout (JsonObject  *object,
 {
   static const char * const statuses[] = { "scheduled", "paid", "failed", NULL };
   g_autoptr(ComptoirPayout) payout = comptoir_payout_new ();
+  g_autoptr(GPtrArray) ids = NULL;
   const char *id, *start, *end, *status, *reference;
   gint64 gross, commission, fees, net;
   JsonArray *order_ids;
@@ -212,7 +213,22 @@ parse_payout (JsonObject  *object,
       || !comptoir_json_get_string (object, "bank_reference", COMPTOIR_JSON_OPTIONAL, 140, &reference, error)
       || !comptoir_json_get_array (object, "order_ids", COMPTOIR_JSON_REQUIRED, 100000, &order_ids, error))
     return NULL;
+  ids = g_ptr_array_new_full (json_array_get_length (order_ids) + 1, NULL);
+  for (guint i = 0; i < json_array_get_length (order_ids); i++)
+    {
+      JsonNode *node = json_array_get_element (order_ids, i);
 
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+          || *json_node_get_string (node) == '\0' || strlen (json_node_get_string (node)) > MAX_ID)
+        {
+          comptoir_json_set_protocol_error (error, "order_ids");
+          return NULL;
+        }
+      g_ptr_array_add (ids, (gpointer) json_node_get_string (node));
+    }
+  g_ptr_array_add (ids, NULL);
+
+  comptoir_payout_set_order_ids (payout, (const char * const *) ids->pdata);
   comptoir_payout_set_remote_id (payout, id);
   comptoir_payout_set_period_start (payout, start);
   comptoir_payout_set_period_end (payout, end);

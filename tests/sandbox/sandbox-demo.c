@@ -156,6 +156,42 @@ sandbox_marketplace_seed (Sandbox  *sb,
   demo_order (sb, merchant, "new", 0, TRUE);
 }
 
+/* --seed-orders N: N more orders at start-up, in every state, in one
+ * transaction (benchmarks pull tens of thousands). The demo products are
+ * added first when the shop has none. */
+void
+sandbox_orders_seed (Sandbox *sb,
+                     guint    n)
+{
+  static const char * const states[] = { "new", "accepted", "ready", "completed", "rejected", "cancelled" };
+  g_autofree char *merchant = sandbox_db_get_setting (sb, "merchant_id");
+  sqlite3_stmt *stmt;
+  gboolean has_products;
+
+  if (n == 0 || merchant == NULL)
+    return;
+  sandbox_db_exec (sb, "BEGIN");
+  stmt = sandbox_db_prepare (sb, "SELECT 1 FROM objects WHERE scope = ? AND kind = 'product' LIMIT 1");
+  sqlite3_bind_text (stmt, 1, merchant, -1, SQLITE_TRANSIENT);
+  has_products = sandbox_db_step (sb, stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  for (guint i = 0; !has_products && demo_products[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("prd_demo%u", i + 1);
+      save_json (sb, merchant, "product", demo_products[i], id);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JsonObject) spec = json_object_new ();
+      g_autoptr(JsonObject) order = NULL;
+
+      json_object_set_string_member (spec, "state", states[i % G_N_ELEMENTS (states)]);
+      json_object_set_string_member (spec, "fulfilment", i % 3 == 0 ? "delivery" : "click_and_collect");
+      order = sandbox_order_create (sb, merchant, spec, NULL);
+    }
+  sandbox_db_exec (sb, "COMMIT");
+}
+
 void
 sandbox_directory_seed (Sandbox  *sb,
                         gboolean  demo)

@@ -67,7 +67,7 @@ main (int   argc,
       char *argv[])
 {
   Sandbox sb = { 0 };
-  gint port = 0, latency = 0, simulate = 0, lifetime = 3600;
+  gint port = 0, latency = 0, simulate = 0, lifetime = 3600, seed_orders = 0;
   gdouble rate_limit = 50;
   g_autofree char *data_file = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -83,6 +83,7 @@ main (int   argc,
     { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay before each answer", "N" },
     { "simulate-orders", 0, 0, G_OPTION_ARG_INT, &simulate, "A customer orders every N seconds", "N" },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &lifetime, "Access token lifetime in seconds (3600)", "N" },
+    { "seed-orders", 0, 0, G_OPTION_ARG_INT, &seed_orders, "Add N orders at start-up (benchmarks)", "N" },
     { "rate-limit", 0, 0, G_OPTION_ARG_DOUBLE, &rate_limit, "Requests per second per credential (50; 0: off)", "N" },
     { NULL }
   };
@@ -94,7 +95,7 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (port < 0 || port > 65535 || latency < 0 || simulate < 0 || lifetime < 1
+  if (port < 0 || port > 65535 || latency < 0 || simulate < 0 || lifetime < 1 || seed_orders < 0
       || sb.fail_rate < 0 || sb.fail_rate > 1 || sb.drop_rate < 0 || sb.drop_rate > 1 || rate_limit < 0)
     {
       g_printerr ("An option is out of range\n");
@@ -131,6 +132,7 @@ main (int   argc,
 
   sandbox_marketplace_seed (&sb, sb.demo);
   sandbox_directory_seed (&sb, sb.demo);
+  sandbox_orders_seed (&sb, seed_orders);
 
   /* Handlers first: whoever read the start line may send SIGTERM at once. */
   loop = g_main_loop_new (NULL, FALSE);

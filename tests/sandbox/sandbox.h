@@ -142,6 +142,7 @@ JsonObject  *sandbox_order_cancel      (Sandbox *sb, const char *merchant, const
                                         const char *reason, GError **error);
 JsonObject  *sandbox_payout_run        (Sandbox *sb, const char *merchant, const char *status);
 void         sandbox_marketplace_seed  (Sandbox *sb, gboolean demo);
+void         sandbox_orders_seed       (Sandbox *sb, guint n);
 
 /* sandbox-directory.c */
 void         sandbox_directory_route   (SandboxReq *req);
