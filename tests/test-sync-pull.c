@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "comptoir-error.h"
+#include "comptoir-order-batch.h"
 #include "comptoir-platform.h"
 #include "comptoir-sandbox-utils.h"
 #include "comptoir-store-private.h"
@@ -469,6 +470,151 @@ test_directory (void)
   comptoir_test_sandbox_stop (sandbox);
 }
 
+/* Pages a platform may send, odd but valid: the same order twice, an order
+ * without lines, without a version, amounts at the connector's limits, a
+ * payout listing an order twice or none. Written as data, counted once. */
+typedef struct
+{
+  GPtrArray *orders;
+  gint64    *versions;
+  GPtrArray *payouts;
+  guint      n_orders;
+  guint      n_payouts;
+} OddPage;
+
+static gboolean
+write_odd_page_tx (ComptoirStore  *store,
+                   gpointer        user_data,
+                   GError        **error)
+{
+  OddPage *page = user_data;
+
+  return comptoir_order_write_page (store, 1, page->orders, page->versions, &page->n_orders, error)
+         && comptoir_payout_write_page (store, 1, page->payouts, &page->n_payouts, error);
+}
+
+static ComptoirOrder *
+odd_order (const char *id,
+           const char *name,
+           gint64      total,
+           gboolean    with_lines)
+{
+  ComptoirOrder *order = comptoir_order_new ();
+
+  comptoir_order_set_remote_id (order, id);
+  comptoir_order_set_number (order, "");
+  comptoir_order_set_status (order, "new");
+  comptoir_order_set_customer_name (order, name);
+  comptoir_order_set_total_cents (order, total);
+  comptoir_order_set_placed_at (order, "2026-11-28T23:59:59.999999Z");
+  if (with_lines)
+    {
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_order_line_free);
+
+      g_ptr_array_add (lines, comptoir_order_line_new ("ln_1", NULL, "%s%n <b>", 1000000, total, total, 0));
+      comptoir_order_set_lines (order, lines);
+    }
+  return order;
+}
+
+static void
+test_odd_pages (void)
+{
+  g_autoptr(ComptoirStore) store = new_store ("odd.db");
+  g_autoptr(ComptoirAccount) account = comptoir_account_new ();
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) payouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ComptoirPayout) payout = comptoir_payout_new ();
+  g_autoptr(GError) error = NULL;
+  const char *twice[] = { "ord_a", "ord_a", "ord_b", NULL };
+  const char *none[] = { NULL };
+  gint64 versions[] = { 3, 4, 0, 1 };
+  OddPage page = { orders, versions, payouts, 0, 0 };
+
+  comptoir_account_set_kind (account, "marketplace");
+  comptoir_account_set_base_url (account, "http://127.0.0.1:1/marketplace/v1");
+  g_assert_true (comptoir_account_save (store, account, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (comptoir_account_get_id (account), ==, 1);
+
+  g_ptr_array_add (orders, odd_order ("ord_a", "Première version", 100, TRUE));
+  g_ptr_array_add (orders, odd_order ("ord_a", "Seconde version", G_GINT64_CONSTANT (100000000000), TRUE));
+  g_ptr_array_add (orders, odd_order ("ord_b", "", 0, FALSE));
+  g_ptr_array_add (orders, odd_order ("ord_c", "\"'); DELETE FROM orders; --", 1, TRUE));
+  comptoir_payout_set_remote_id (payout, "pay_1");
+  comptoir_payout_set_period_start (payout, "2026-11-01");
+  comptoir_payout_set_period_end (payout, "2026-11-30");
+  comptoir_payout_set_net_cents (payout, -G_GINT64_CONSTANT (100000000000));
+  comptoir_payout_set_status (payout, "failed");
+  comptoir_payout_set_order_ids (payout, twice);
+  g_ptr_array_add (payouts, g_object_ref (payout));
+
+  g_assert_true (comptoir_store_transaction (store, write_odd_page_tx, &page, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (page.n_orders, ==, 4);
+  g_assert_cmpuint (page.n_payouts, ==, 1);
+  g_assert_cmpint (comptoir_store_count (store, "orders"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT total_cents FROM orders WHERE remote_id = ?1", "ord_a"), ==,
+                   G_GINT64_CONSTANT (100000000000));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM order_lines", NULL), ==, 2);
+  g_assert_cmpint (comptoir_store_count (store, "payout_orders"), ==, 2);
+
+  /* The same page again: only what has no version counts as changed; an
+   * older version never comes back over a newer one. */
+  g_assert_true (comptoir_store_transaction (store, write_odd_page_tx, &page, &error));
+  g_assert_cmpuint (page.n_orders, ==, 1);
+  g_assert_cmpuint (page.n_payouts, ==, 0);
+  {
+    g_autofree char *name = query_text (store, "SELECT customer_name FROM orders WHERE remote_id = ?1", "ord_a");
+    g_assert_cmpstr (name, ==, "Seconde version");
+  }
+
+  /* The payout now pays nothing: its orders go. */
+  comptoir_payout_set_order_ids (payout, none);
+  g_ptr_array_set_size (orders, 0);
+  g_assert_true (comptoir_store_transaction (store, write_odd_page_tx, &page, &error));
+  g_assert_cmpuint (page.n_payouts, ==, 1);
+  g_assert_cmpint (comptoir_store_count (store, "payout_orders"), ==, 0);
+  g_assert_cmpint (comptoir_store_count (store, "orders"), ==, 3);
+}
+
+static void
+test_cancel (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start ("--seed-orders", "20", "--rate-limit", "0",
+                                                              "--latency-ms", "20", NULL);
+  g_autoptr(ComptoirStore) store = new_store ("cancel.db");
+  g_autoptr(ComptoirPlatform) platform = connect_marketplace (store, sandbox, 4);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_error = NULL;
+  gint64 account_id = comptoir_platform_get_account_id (platform);
+  guint n_changed = 0;
+
+  /* The app quits while the second page is under way. */
+  comptoir_sync_pull_async (store, platform, cancellable, CB);
+  while (slot == NULL && comptoir_store_count (store, "orders") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+  r = AWAIT ();
+  g_assert_false (comptoir_sync_pull_finish (r, &n_changed, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (n_changed, >=, 4);
+  g_assert_cmpuint (n_changed, <, 20);
+  g_assert_cmpint (comptoir_store_count (store, "orders"), ==, n_changed);
+  /* Not a failure to show the merchant. */
+  g_assert_true (comptoir_sync_state_get_status (store, account_id, COMPTOIR_SYNC_ORDERS, NULL, &last_error, NULL));
+  g_assert_null (last_error);
+  g_clear_error (&error);
+
+  g_assert_true (pull (store, platform, &n_changed, &error));
+  g_assert_no_error (error);
+  assert_same_orders (store, platform);
+
+  comptoir_test_sandbox_stop (sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +634,8 @@ main (int   argc,
   g_test_add_func ("/sync/kill-mid-pull", test_kill_mid_pull);
   g_test_add_func ("/sync/network-down", test_network_down);
   g_test_add_func ("/sync/directory", test_directory);
+  g_test_add_func ("/sync/odd-pages", test_odd_pages);
+  g_test_add_func ("/sync/cancel", test_cancel);
 
   return g_test_run ();
 }

@@ -38,9 +38,10 @@ order_statements_prepare (ComptoirStore    *store,
                           OrderStatements  *s,
                           GError          **error)
 {
-  /* The DO UPDATE's WHERE skips an unchanged order: RETURNING then gives
-   * no row. An order without a version (0, bound as NULL) is always
-   * written. */
+  /* The DO UPDATE's WHERE skips an order whose stored version is the one
+   * sent or a later one (a page fetched before the merchant's own change
+   * came back): RETURNING then gives no row. An order without a version,
+   * sent (0, bound as NULL) or stored, is always written. */
   s->upsert = comptoir_store_prepare (store,
                                       "INSERT INTO orders (account_id, remote_id, number, status, "
                                       "customer_name, customer_phone, customer_email, fulfilment, "
@@ -61,8 +62,9 @@ order_statements_prepare (ComptoirStore    *store,
                                       "total_cents = excluded.total_cents, "
                                       "remote_version = excluded.remote_version, "
                                       "placed_at = excluded.placed_at, updated_at = excluded.updated_at "
-                                      "WHERE excluded.remote_version IS NULL "
-                                      "OR orders.remote_version IS NOT excluded.remote_version "
+                                      "WHERE excluded.remote_version IS NULL OR orders.remote_version IS NULL "
+                                      "OR CAST (excluded.remote_version AS INTEGER) "
+                                      "   > CAST (orders.remote_version AS INTEGER) "
                                       "RETURNING id",
                                       error);
   if (s->upsert == NULL)
@@ -178,7 +180,7 @@ write_one_order (ComptoirStore    *store,
  * @error: a #GError
  *
  * Inserts or updates each order and replaces its lines; an order whose
- * stored version is the one sent is left alone. Must be called inside
+ * stored version is the one sent, or later, is left alone. Must be called inside
  * comptoir_store_transaction().
  */
 gboolean
