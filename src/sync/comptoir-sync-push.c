@@ -89,10 +89,14 @@ handle_outcome (GTask                *task,
       return;
     }
   else if (g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_NETWORK)
-           || g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_RATE_LIMITED))
+           || g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_RATE_LIMITED)
+           || (g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_PROTOCOL)
+               && comptoir_error_get_http_status (error) == 0))
     {
-      /* 5xx and 429: again later, never sooner than the platform asks.
-       * A 429 concerns the whole account: the run stops there. */
+      /* 5xx, 429, and answers cut short or garbled (the change may have
+       * been applied: the same key and body find out): again later, never
+       * sooner than the platform asks. A 429 concerns the whole account:
+       * the run stops there. */
       recorded = comptoir_outbox_record_retry (data->store, entry, comptoir_error_get_retry_after (error),
                                                error->message, &store_error);
       stop = g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_RATE_LIMITED);
