@@ -357,6 +357,22 @@ test_offline_then_online (void)
   names = remote_names (directory_platform);
   g_assert_cmpuint (names->len, ==, 1);
   check_applied_once (sandbox, NULL);
+
+  /* The shop again: based on the version each platform gave back. */
+  save_shop (store);
+  g_assert_true (push (store, market_platform, &n_sent, &error));
+  g_assert_cmpuint (n_sent, ==, 1);
+  g_assert_true (push (store, directory_platform, &n_sent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sent, ==, 1);
+  g_assert_cmpuint (summary (store, comptoir_account_get_id (market)).conflicts, ==, 0);
+  g_assert_cmpuint (summary (store, comptoir_account_get_id (directory)).conflicts, ==, 0);
+  {
+    g_autoptr(ComptoirPublication) shop = comptoir_outbox_get_shop_publication (store, comptoir_account_get_id (market), &error);
+    g_assert_cmpstr (shop->state, ==, "published");
+    g_assert_cmpint (shop->remote_version, >=, 2);
+  }
+  check_applied_once (sandbox, NULL);
   comptoir_test_sandbox_stop (sandbox);
 }
 
