@@ -15,7 +15,8 @@
  * transaction changed: the triggers cannot be forgotten by a writer, and a
  * rollback forgets the notes with the changes. comptoir_outbox_collect()
  * turns the notes into entries before COMMIT. Products that are deleted
- * leave their platform ids behind (outbox_gone), for the deletion to send. */
+ * leave their platform ids behind (outbox_gone), for the deletion to send.
+ * Without any account there is nothing to note. */
 static const char hooks_sql[] =
   "CREATE TEMP TABLE IF NOT EXISTS outbox_touched ("
   "  object_type TEXT NOT NULL,"
@@ -29,36 +30,36 @@ static const char hooks_sql[] =
   "  remote_version TEXT,"
   "  PRIMARY KEY (account_id, product_id)"
   ") WITHOUT ROWID;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_products_insert AFTER INSERT ON main.products BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_products_insert AFTER INSERT ON main.products WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN"
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('product', NEW.id);"
   "END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_products_update AFTER UPDATE ON main.products BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_products_update AFTER UPDATE ON main.products WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN"
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('product', NEW.id);"
   "END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_products_delete BEFORE DELETE ON main.products BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_products_delete BEFORE DELETE ON main.products WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN"
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('product', OLD.id);"
   "  INSERT OR REPLACE INTO outbox_gone"
   "    SELECT account_id, product_id, remote_id, remote_version FROM main.product_publications"
   "    WHERE product_id = OLD.id;"
   "END;"
 #define DETAIL_TRIGGERS(table) \
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_" table "_insert AFTER INSERT ON main." table " BEGIN" \
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_" table "_insert AFTER INSERT ON main." table " WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN" \
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('product', NEW.product_id);" \
   "END;" \
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_" table "_update AFTER UPDATE ON main." table " BEGIN" \
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_" table "_update AFTER UPDATE ON main." table " WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN" \
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('product', NEW.product_id);" \
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('product', OLD.product_id);" \
   "END;" \
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_" table "_delete AFTER DELETE ON main." table " BEGIN" \
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_" table "_delete AFTER DELETE ON main." table " WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN" \
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('product', OLD.product_id);" \
   "END;"
   DETAIL_TRIGGERS ("product_photos")
   DETAIL_TRIGGERS ("product_options")
   DETAIL_TRIGGERS ("product_variants")
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_shop_insert AFTER INSERT ON main.shop BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_shop_insert AFTER INSERT ON main.shop WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN"
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('shop', 1);"
   "END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_shop_update AFTER UPDATE ON main.shop BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS outbox_shop_update AFTER UPDATE ON main.shop WHEN EXISTS (SELECT 1 FROM main.accounts) BEGIN"
   "  INSERT OR IGNORE INTO outbox_touched VALUES ('shop', 1);"
   "END;"
   "CREATE TEMP TRIGGER IF NOT EXISTS outbox_accounts_insert AFTER INSERT ON main.accounts BEGIN"
