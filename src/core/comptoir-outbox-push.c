@@ -59,7 +59,7 @@ comptoir_outbox_next_due (ComptoirStore  *store,
 
   stmt = comptoir_store_prepare (store,
                                  "SELECT o.id, o.object_type, o.object_id, o.idempotency_key, o.attempts FROM outbox o"
-                                 " WHERE o.state = 'pending' AND o.account_id = ?1 AND o.id > ?2"
+                                 " WHERE +o.state = 'pending' AND +o.account_id = ?1 AND o.id > ?2"
                                  " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?3)"
                                  " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.state = 'pending'"
                                  "   AND e.account_id = o.account_id AND e.object_type = o.object_type"
@@ -648,11 +648,16 @@ success_tx (ComptoirStore  *store,
   OutcomeData *data = user_data;
   gboolean deleted = data->entry->operation == COMPTOIR_OUTBOX_DELETE_PRODUCT;
 
-  /* The entry is done, and so are the refused changes it replaces. */
+  /* The entry is done, and so are the refused changes it replaces. Done
+   * entries are kept a week, for the record. */
   if (!exec_entry (store, "UPDATE outbox SET state = 'done', last_error = NULL WHERE id = ?1", data, error)
       || !exec_entry (store,
                       "UPDATE outbox SET state = 'done' WHERE state = 'failed' AND account_id = ?2"
                       " AND object_type = ?3 AND object_id = ?4 AND id < ?1",
+                      data, error)
+      || !exec_entry (store,
+                      "DELETE FROM outbox WHERE state = 'done' AND account_id = ?2 AND id < ?1"
+                      " AND created_at < strftime ('%Y-%m-%dT%H:%M:%SZ', ?8, '-7 days')",
                       data, error))
     return FALSE;
 

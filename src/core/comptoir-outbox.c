@@ -262,8 +262,8 @@ comptoir_outbox_get_summary (ComptoirStore          *store,
                                  "  count (*) FILTER (WHERE state = 'pending'),"
                                  "  count (*) FILTER (WHERE state = 'failed' AND json_extract (payload, '$.conflict') IS NULL),"
                                  "  count (*) FILTER (WHERE state = 'failed' AND json_extract (payload, '$.conflict') IS NOT NULL),"
-                                 "  min (CASE WHEN state = 'pending' THEN"
-                                 "       CAST (strftime ('%s', coalesce (next_attempt_at, created_at)) AS INTEGER) END)"
+                                 "  CAST (strftime ('%s', min (CASE WHEN state = 'pending' THEN"
+                                 "       coalesce (next_attempt_at, created_at) END)) AS INTEGER)"
                                  " FROM outbox WHERE account_id = ?1 AND state <> 'done'",
                                  error);
   if (stmt == NULL)
