@@ -262,9 +262,13 @@ comptoir_outbox_get_summary (ComptoirStore          *store,
                                  "  count (*) FILTER (WHERE state = 'pending'),"
                                  "  count (*) FILTER (WHERE state = 'failed' AND json_extract (payload, '$.conflict') IS NULL),"
                                  "  count (*) FILTER (WHERE state = 'failed' AND json_extract (payload, '$.conflict') IS NOT NULL),"
-                                 "  CAST (strftime ('%s', min (CASE WHEN state = 'pending' THEN"
-                                 "       coalesce (next_attempt_at, created_at) END)) AS INTEGER)"
-                                 " FROM outbox WHERE account_id = ?1 AND state <> 'done'",
+                                 /* only the first entry of each object can be due */
+                                 "  CAST (strftime ('%s', min (CASE WHEN state = 'pending'"
+                                 "    AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.state = 'pending'"
+                                 "      AND e.account_id = o.account_id AND e.object_type = o.object_type"
+                                 "      AND e.object_id = o.object_id AND e.id < o.id)"
+                                 "    THEN coalesce (next_attempt_at, created_at) END)) AS INTEGER)"
+                                 " FROM outbox o WHERE account_id = ?1 AND state <> 'done'",
                                  error);
   if (stmt == NULL)
     return FALSE;
