@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-application.h"
 #include "comptoir-orders-page.h"
 #include "comptoir-payouts-page.h"
 #include "comptoir-products-page.h"
@@ -44,6 +45,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static ComptoirSyncEngine *
+sync_engine (ComptoirWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return COMPTOIR_IS_APPLICATION (app) ? comptoir_application_get_sync_engine (COMPTOIR_APPLICATION (app)) : NULL;
+}
 
 /* Builds the widget of @section (a stack page name) if it is not built yet. */
 static void
@@ -86,6 +95,7 @@ ensure_section (ComptoirWindow *self,
     {
       page = g_object_new (COMPTOIR_TYPE_PUBLISHING_PAGE, NULL);
       comptoir_publishing_page_set_store (COMPTOIR_PUBLISHING_PAGE (page), self->store);
+      comptoir_publishing_page_set_engine (COMPTOIR_PUBLISHING_PAGE (page), sync_engine (self));
     }
   else
     {
@@ -222,6 +232,21 @@ comptoir_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (comptoir_window_parent_class)->close_request (window);
 }
 
+/* Orders and payouts fetched: the lists already shown read them in. */
+static void
+sync_finished_cb (ComptoirWindow *self,
+                  guint           n_pulled)
+{
+  GtkWidget *page;
+
+  if (n_pulled == 0)
+    return;
+  if ((page = adw_bin_get_child (self->orders_bin)) != NULL)
+    comptoir_orders_page_reload (COMPTOIR_ORDERS_PAGE (page));
+  if ((page = adw_bin_get_child (self->payouts_bin)) != NULL)
+    comptoir_payouts_page_reload (COMPTOIR_PAYOUTS_PAGE (page));
+}
+
 static void
 comptoir_window_constructed (GObject *object)
 {
@@ -229,6 +254,10 @@ comptoir_window_constructed (GObject *object)
   g_autofree char *section = NULL;
 
   G_OBJECT_CLASS (comptoir_window_parent_class)->constructed (object);
+
+  if (sync_engine (self) != NULL)
+    g_signal_connect_object (sync_engine (self), "finished", G_CALLBACK (sync_finished_cb), self,
+                             G_CONNECT_SWAPPED);
 
   section = g_settings_get_string (self->settings, "last-section");
   comptoir_window_show_section (self, section);
