@@ -40,6 +40,7 @@ struct _ComptoirSyncEngine
   gboolean         busy;
   gboolean         again;
   gboolean         offline;
+  gboolean         has_accounts;
   guint            timeout_id;
   guint            settle_id;
 
@@ -57,7 +58,7 @@ struct _ComptoirSyncEngine
 
 G_DEFINE_FINAL_TYPE (ComptoirSyncEngine, comptoir_sync_engine, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_BUSY, PROP_OFFLINE, N_PROPS };
+enum { PROP_0, PROP_BUSY, PROP_OFFLINE, PROP_HAS_ACCOUNTS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { FINISHED, N_SIGNALS };
@@ -314,6 +315,11 @@ run (ComptoirSyncEngine *self)
       else
         g_object_unref (account);
     }
+  if (self->has_accounts != (self->accounts->len > 0))
+    {
+      self->has_accounts = self->accounts->len > 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ACCOUNTS]);
+    }
   self->index = 0;
   self->pulled = 0;
   set_busy (self, TRUE);
@@ -409,6 +415,9 @@ comptoir_sync_engine_get_property (GObject    *object,
     case PROP_OFFLINE:
       g_value_set_boolean (value, self->offline);
       break;
+    case PROP_HAS_ACCOUNTS:
+      g_value_set_boolean (value, self->has_accounts);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -428,6 +437,10 @@ comptoir_sync_engine_class_init (ComptoirSyncEngineClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_OFFLINE] =
     g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* whether the last run found a signed-in account to talk to */
+  properties[PROP_HAS_ACCOUNTS] =
+    g_param_spec_boolean ("has-accounts", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -23,9 +23,6 @@ struct _ComptoirPublishingPage
   GtkStack            *stack;
   AdwPreferencesGroup *accounts_group;
 
-  GtkSpinner          *sync_spinner;
-  GtkButton           *sync_button;
-
   ComptoirStore       *store;
   ComptoirSyncEngine  *engine;
   GPtrArray           *rows;
@@ -245,12 +242,8 @@ update_row_subtitle (ComptoirPublishingPage *self,
 static void
 update_statuses (ComptoirPublishingPage *self)
 {
-  gboolean busy = self->engine != NULL && comptoir_sync_engine_get_busy (self->engine);
-
   for (guint i = 0; i < self->rows->len; i++)
     update_row_subtitle (self, self->rows->pdata[i]);
-  gtk_spinner_set_spinning (self->sync_spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), busy);
 }
 
 static GtkWidget *
@@ -365,8 +358,6 @@ comptoir_publishing_page_class_init (ComptoirPublishingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, accounts_group);
-  gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, sync_spinner);
-  gtk_widget_class_bind_template_child (widget_class, ComptoirPublishingPage, sync_button);
   gtk_widget_class_install_action (widget_class, "publishing.connect", NULL, connect_action);
 }
 

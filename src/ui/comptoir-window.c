@@ -34,6 +34,9 @@ struct _ComptoirWindow
   AdwBin                *orders_bin;
   AdwBin                *payouts_bin;
   AdwBin                *publishing_bin;
+  GtkButton             *sync_button;
+  GtkStack              *sync_stack;
+  GtkSpinner            *sync_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirWindow, comptoir_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -247,6 +250,21 @@ sync_finished_cb (ComptoirWindow *self,
     comptoir_payouts_page_reload (COMPTOIR_PAYOUTS_PAGE (page));
 }
 
+/* The header's sync button: shown once there is an account to talk to,
+ * turning while Comptoir sends and fetches. */
+static void
+sync_state_cb (ComptoirWindow *self)
+{
+  ComptoirSyncEngine *engine = sync_engine (self);
+  gboolean busy = comptoir_sync_engine_get_busy (engine);
+  gboolean has_accounts;
+
+  g_object_get (engine, "has-accounts", &has_accounts, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), has_accounts);
+  gtk_stack_set_visible_child_name (self->sync_stack, busy ? "busy" : "idle");
+  gtk_spinner_set_spinning (self->sync_spinner, busy);
+}
+
 static void
 comptoir_window_constructed (GObject *object)
 {
@@ -256,8 +274,14 @@ comptoir_window_constructed (GObject *object)
   G_OBJECT_CLASS (comptoir_window_parent_class)->constructed (object);
 
   if (sync_engine (self) != NULL)
-    g_signal_connect_object (sync_engine (self), "finished", G_CALLBACK (sync_finished_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (sync_engine (self), "finished", G_CALLBACK (sync_finished_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (sync_engine (self), "notify::busy", G_CALLBACK (sync_state_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (sync_engine (self), "notify::has-accounts", G_CALLBACK (sync_state_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   section = g_settings_get_string (self->settings, "last-section");
   comptoir_window_show_section (self, section);
@@ -352,6 +376,9 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, orders_bin);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, payouts_bin);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, publishing_bin);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, sync_stack);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, sync_spinner);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
