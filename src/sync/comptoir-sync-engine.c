@@ -289,7 +289,7 @@ run (ComptoirSyncEngine *self)
   g_clear_handle_id (&self->settle_id, g_source_remove);
 
   /* Offline, nothing is tried: the network coming back starts a run. */
-  set_offline (self, !g_network_monitor_get_network_available (self->monitor));
+  set_offline (self, self->monitor != NULL && !g_network_monitor_get_network_available (self->monitor));
   if (self->offline)
     {
       g_signal_emit (self, signals[FINISHED], 0, 0);
@@ -376,7 +376,8 @@ comptoir_sync_engine_dispose (GObject *object)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_signal_handler (&self->network_changed_id, self->monitor);
+  if (self->monitor != NULL)
+    g_clear_signal_handler (&self->network_changed_id, self->monitor);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   g_clear_object (&self->platform);
   g_clear_object (&self->store);
@@ -481,10 +482,7 @@ comptoir_sync_engine_new (ComptoirStore *store)
 
   self = g_object_new (COMPTOIR_TYPE_SYNC_ENGINE, NULL);
   self->store = g_object_ref (store);
-  self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->store_changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-  self->network_changed_id = g_signal_connect_swapped (self->monitor, "network-changed",
-                                                       G_CALLBACK (network_changed_cb), self);
   return self;
 }
 
@@ -501,6 +499,10 @@ comptoir_sync_engine_start (ComptoirSyncEngine *self)
   if (self->started)
     return;
   self->started = TRUE;
+  /* the network monitor costs its set-up: not before it is needed */
+  self->monitor = g_object_ref (g_network_monitor_get_default ());
+  self->network_changed_id = g_signal_connect_swapped (self->monitor, "network-changed",
+                                                       G_CALLBACK (network_changed_cb), self);
   run (self);
 }
 
