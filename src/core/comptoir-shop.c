@@ -8,6 +8,7 @@
 #include "comptoir-error.h"
 #include "comptoir-money.h"
 #include "comptoir-shop.h"
+#include "comptoir-shop-private.h"
 #include "comptoir-store-private.h"
 
 /* The shop profile: one row of the shop table. Opening hours, services and
@@ -641,40 +642,17 @@ services_from_json (ComptoirShop *self,
   "name, tagline, description, category, street, postcode, city, phone, email, website, " \
   "siret, logo_hash, cover_hash, updated_at, social_links, opening_hours, services"
 
-/**
- * comptoir_shop_load:
- * @store: the store
- * @error: a #GError
- *
- * Returns: (transfer full) (nullable): the shop profile.
- */
-ComptoirShop *
-comptoir_shop_load (ComptoirStore  *store,
-                    GError        **error)
+/* A shop from a row of SHOP_COLUMNS, in that order. */
+static ComptoirShop *
+shop_from_row (sqlite3_stmt  *stmt,
+               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(ComptoirShop) shop = NULL;
+  g_autoptr(ComptoirShop) shop = comptoir_shop_new ();
   g_autoptr(JsonNode) links = NULL;
   g_autoptr(JsonNode) hours_node = NULL;
   g_autoptr(JsonNode) services = NULL;
   g_autoptr(ComptoirOpeningHours) hours = NULL;
   g_auto(GStrv) link_strv = NULL;
-  int rc;
-
-  g_return_val_if_fail (COMPTOIR_IS_STORE (store), NULL);
-
-  stmt = comptoir_store_prepare (store, "SELECT " SHOP_COLUMNS " FROM shop WHERE id = 1", error);
-  if (stmt == NULL)
-    return NULL;
-  rc = sqlite3_step (stmt);
-  shop = comptoir_shop_new ();
-  if (rc == SQLITE_DONE)
-    return g_steal_pointer (&shop); /* the row is created with the schema; be lenient */
-  if (rc != SQLITE_ROW)
-    {
-      comptoir_store_set_error (store, error);
-      return NULL;
-    }
 
   for (guint i = 0; i < N_STRINGS; i++)
     set_string (shop, PROP_NAME + i, comptoir_sql_column_text (stmt, (int) i));
@@ -693,6 +671,94 @@ comptoir_shop_load (ComptoirStore  *store,
   services_from_json (shop, services);
 
   return g_steal_pointer (&shop);
+}
+
+/**
+ * comptoir_shop_load:
+ * @store: the store
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the shop profile.
+ */
+ComptoirShop *
+comptoir_shop_load (ComptoirStore  *store,
+                    GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), NULL);
+
+  stmt = comptoir_store_prepare (store, "SELECT " SHOP_COLUMNS " FROM shop WHERE id = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return comptoir_shop_new (); /* the row is created with the schema; be lenient */
+  if (rc != SQLITE_ROW)
+    {
+      comptoir_store_set_error (store, error);
+      return NULL;
+    }
+  return shop_from_row (stmt, error);
+}
+
+/* The stored profile as one JSON object of its columns, and back: the
+ * outbox freezes what it sends with these. */
+#define SNAPSHOT_COLUMNS \
+  "'name', name, 'tagline', tagline, 'description', description, 'category', category, " \
+  "'street', street, 'postcode', postcode, 'city', city, 'phone', phone, 'email', email, " \
+  "'website', website, 'siret', siret, 'logo_hash', logo_hash, 'cover_hash', cover_hash, " \
+  "'updated_at', updated_at, 'social_links', social_links, 'opening_hours', opening_hours, " \
+  "'services', services"
+
+char *
+comptoir_shop_snapshot (ComptoirStore  *store,
+                        GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = comptoir_store_prepare (store, "SELECT json_object (" SNAPSHOT_COLUMNS ") FROM shop WHERE id = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return g_strdup ("{}");
+  if (rc != SQLITE_ROW)
+    {
+      comptoir_store_set_error (store, error);
+      return NULL;
+    }
+  return g_strdup (comptoir_sql_column_text (stmt, 0));
+}
+
+ComptoirShop *
+comptoir_shop_from_snapshot (ComptoirStore  *store,
+                             const char     *snapshot,
+                             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *names[] = { "name", "tagline", "description", "category", "street", "postcode", "city",
+                          "phone", "email", "website", "siret", "logo_hash", "cover_hash", "updated_at",
+                          "social_links", "opening_hours", "services" };
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *fallback = i == 14 ? "'[]'" : i >= 15 ? "'{}'" : "''";
+      g_string_append_printf (sql, "%scoalesce (json_extract (?1, '$.%s'), %s)", i ? ", " : "", names[i], fallback);
+    }
+  stmt = comptoir_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  comptoir_sql_bind_text (stmt, 1, snapshot);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      comptoir_store_set_error (store, error);
+      return NULL;
+    }
+  return shop_from_row (stmt, error);
 }
 
 static gboolean

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "comptoir-error.h"
+#include "comptoir-outbox-private.h"
 #include "comptoir-store-private.h"
 #include "comptoir-text.h"
 
@@ -107,6 +108,7 @@ thread_db (ComptoirStore *self)
         {
           configure_connection (db);
           sqlite3_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", NULL, NULL, NULL);
+          comptoir_outbox_install_hooks (db);
         }
       /* kept even if opening failed: the handle reports the error */
       g_hash_table_insert (self->worker_dbs, thread, db);
@@ -360,6 +362,9 @@ comptoir_store_open_with_migrations (const char               *path,
   if (!migrate (self, migrations, n_migrations, error))
     return NULL;
 
+  /* Outbox entries are written with every change (DESIGN.md, rule 1). */
+  comptoir_outbox_install_hooks (self->db);
+
   return g_steal_pointer (&self);
 }
 
@@ -437,6 +442,9 @@ comptoir_store_transaction (ComptoirStore        *self,
   if (ok)
     {
       ok = func (self, user_data, error);
+      /* What func changed gets its outbox entries in the same transaction. */
+      if (ok)
+        ok = comptoir_outbox_collect (self, error);
       if (ok)
         ok = comptoir_store_exec (self, "COMMIT", error);
       if (!ok)
