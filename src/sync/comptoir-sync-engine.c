@@ -54,6 +54,7 @@ struct _ComptoirSyncEngine
   GHashTable      *failures;   /* account id → runs failed in a row */
   GHashTable      *retry_at;   /* account id → when to try an unreachable account again (unix) */
   GHashTable      *last_sync;  /* account id → GDateTime of its last complete run */
+  GHashTable      *known;      /* ids of the signed-in accounts of the last run */
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirSyncEngine, comptoir_sync_engine, G_TYPE_OBJECT)
@@ -93,8 +94,9 @@ set_offline (ComptoirSyncEngine *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
 }
 
-/* Whether some account has an outbox entry to send now, and when the next
- * one waiting for its back-off falls due (0: none). */
+/* Whether some account has an outbox entry to send now — or was just
+ * connected, or signed in again, and has its orders to fetch — and when
+ * the next entry waiting for its back-off falls due (0: none). */
 static gboolean
 outbox_due (ComptoirSyncEngine *self,
             gint64             *next_unix)
@@ -117,6 +119,11 @@ outbox_due (ComptoirSyncEngine *self,
           /* unreachable at its last run: not before its back-off is over */
           if (*next_unix == 0 || *retry < *next_unix)
             *next_unix = *retry;
+          continue;
+        }
+      if (comptoir_account_get_signed_in (account) && !g_hash_table_contains (self->known, &id))
+        {
+          due = TRUE;
           continue;
         }
       if (!comptoir_account_get_signed_in (account) ||
@@ -305,13 +312,17 @@ run (ComptoirSyncEngine *self)
       return;
     }
   self->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_remove_all (self->known);
   n = g_list_model_get_n_items (accounts);
   for (guint i = 0; i < n; i++)
     {
       ComptoirAccount *account = g_list_model_get_item (accounts, i);
 
       if (comptoir_account_get_signed_in (account))
-        g_ptr_array_add (self->accounts, account);
+        {
+          g_ptr_array_add (self->accounts, account);
+          g_hash_table_add (self->known, id_key (comptoir_account_get_id (account)));
+        }
       else
         g_object_unref (account);
     }
@@ -395,6 +406,7 @@ comptoir_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->errors, g_hash_table_unref);
   g_clear_pointer (&self->failures, g_hash_table_unref);
   g_clear_pointer (&self->retry_at, g_hash_table_unref);
+  g_clear_pointer (&self->known, g_hash_table_unref);
   g_clear_pointer (&self->last_sync, g_hash_table_unref);
 
   G_OBJECT_CLASS (comptoir_sync_engine_parent_class)->finalize (object);
@@ -463,6 +475,7 @@ comptoir_sync_engine_init (ComptoirSyncEngine *self)
   self->errors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->failures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->retry_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->last_sync = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) g_date_time_unref);
 }
