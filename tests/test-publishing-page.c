@@ -141,6 +141,22 @@ row_gone (gpointer data)
   return comptoir_ui_test_find_widget (wait->root, ADW_TYPE_ACTION_ROW, wait->text, COMPTOIR_UI_TEST_MAPPED) == NULL;
 }
 
+/* Both accounts connected: a run went through each (the engine runs for
+ * an account as soon as it is connected), and their rows say so. */
+static gboolean
+both_synced (gpointer data)
+{
+  LabelWait *wait = data;
+  GtkWidget *sync_button = comptoir_ui_test_find_named (wait->root, "sync-button");
+  guint n = 0;
+
+  for (GtkWidget *row = comptoir_ui_test_find_widget (wait->root, ADW_TYPE_ACTION_ROW, NULL, COMPTOIR_UI_TEST_MAPPED);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), wait->text) != NULL)
+      n++;
+  return n == 2 && sync_button != NULL && gtk_widget_get_visible (sync_button);
+}
+
 static void
 test_connect_both (void)
 {
@@ -230,6 +246,8 @@ test_connect_both (void)
   wait_for (dialog_gone, NULL);
 
   g_assert_nonnull (comptoir_ui_test_find_widget (page, ADW_TYPE_ACTION_ROW, directory_name, COMPTOIR_UI_TEST_MAPPED));
+  wait = (LabelWait) { GTK_WIDGET (window), "Tout est envoyé · vérifié à " };
+  wait_for (both_synced, &wait);
   save_screenshot (GTK_WIDGET (window), "publishing-two-accounts");
 
   /* Sign out of the marketplace: its row says to sign in again. */

@@ -476,6 +476,79 @@ test_worker_isolation (void)
   g_cond_clear (&data.cond);
 }
 
+/* ::changed tells the rest of the app that something was committed —
+ * once for a burst of commits, on the main context even when the commit
+ * came from a worker thread, and never for a rolled-back transaction. */
+static gboolean
+rolled_back_tx (ComptoirStore  *store,
+                gpointer        user_data,
+                GError        **error)
+{
+  g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_FAILED, "no");
+  return FALSE;
+}
+
+static gboolean
+write_bread_tx (ComptoirStore  *store,
+                gpointer        user_data,
+                GError        **error)
+{
+  g_autoptr(ComptoirProduct) product = comptoir_product_new ();
+
+  comptoir_product_set_name (product, user_data);
+  return comptoir_product_write (store, product, error);
+}
+
+static gpointer
+commit_from_worker (gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (comptoir_store_transaction (user_data, write_bread_tx, (gpointer) "Pain de seigle", &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+count_changed (ComptoirStore *store,
+               guint         *n)
+{
+  (*n)++;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autofree char *path = comptoir_test_tmp_path ("changed.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (path, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &n);
+
+  /* three commits in a row: one signal, after they are done */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (comptoir_store_transaction (store, write_bread_tx, (gpointer) "Baguette", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (n, ==, 0);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (n, ==, 1);
+
+  /* a rolled-back transaction changes nothing and says nothing */
+  g_assert_false (comptoir_store_transaction (store, rolled_back_tx, NULL, NULL));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (n, ==, 1);
+
+  /* a worker's commit is told on the main context */
+  g_thread_join (g_thread_new ("worker", commit_from_worker, store));
+  g_assert_cmpuint (n, ==, 1);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (n, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/store/pull-updates-in-place", test_pull_updates_in_place);
   g_test_add_func ("/store/worker-isolation", test_worker_isolation);
   g_test_add_func ("/store/order-lines-replaced", test_order_lines_replaced);
+  g_test_add_func ("/store/changed-signal", test_changed_signal);
 
   return g_test_run ();
 }

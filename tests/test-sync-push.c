@@ -822,6 +822,31 @@ test_conflict (void)
   g_clear_pointer (&names, g_ptr_array_unref);
   names = remote_names (platform);
   g_assert_cmpstr (names->pdata[0], ==, "Baguette (modifiée sur la plateforme)");
+
+  /* The merchant chooses their version: it replaces the platform's,
+   * based on the platform's version, and the conflict is over. */
+  g_assert_true (comptoir_outbox_send_local_version (store, baguette, id, &error));
+  g_assert_no_error (error);
+  s = summary (store, id);
+  g_assert_cmpuint (s.conflicts, ==, 0);
+  g_assert_cmpuint (s.pending, ==, 1);
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sent, ==, 1);
+  g_clear_pointer (&names, g_ptr_array_unref);
+  names = remote_names (platform);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "Baguette tradition bio");
+  {
+    g_autoptr(ComptoirPublication) p = publication (store, baguette, id);
+    g_assert_cmpstr (p->state, ==, "published");
+    g_assert_null (p->last_error);
+    g_assert_cmpint (p->remote_version, >, remote->version);
+  }
+  /* nothing else to resolve: a second call changes nothing */
+  g_assert_true (comptoir_outbox_send_local_version (store, baguette, id, &error));
+  g_assert_cmpuint (summary (store, id).pending, ==, 0);
+
   check_applied_once (sandbox, NULL);
   comptoir_test_sandbox_stop (sandbox);
 }

@@ -779,7 +779,9 @@ failure_tx (ComptoirStore  *store,
 
   if (!exec_entry (store,
                    data->conflict
-                   ? "UPDATE outbox SET state = 'failed', last_error = ?7, payload = json_set (payload, '$.conflict', 1)"
+                   /* $.conflict: the platform's version then, 1 when it did not say */
+                   ? "UPDATE outbox SET state = 'failed', last_error = ?7,"
+                     " payload = json_set (payload, '$.conflict', coalesce (CAST (?6 AS INTEGER), 1))"
                      " WHERE id = ?1"
                    : "UPDATE outbox SET state = 'failed', last_error = ?7 WHERE id = ?1",
                    data, error))
@@ -796,6 +798,103 @@ failure_tx (ComptoirStore  *store,
                      : "UPDATE product_publications SET state = 'failed', last_error = ?7"
                        " WHERE product_id = ?4 AND account_id = ?2",
                      data, error);
+}
+
+/**
+ * comptoir_outbox_record_conflict:
+ * @store: the store
+ * @entry: the entry the platform refused because the object changed there
+ * @platform_version: the object's version on the platform, 0 when unknown
+ * @message: what to tell the merchant, already translated
+ * @error: a #GError
+ *
+ * Like comptoir_outbox_record_failure() for a conflict, keeping the
+ * platform's version for comptoir_outbox_send_local_version().
+ */
+gboolean
+comptoir_outbox_record_conflict (ComptoirStore        *store,
+                                 ComptoirOutboxEntry  *entry,
+                                 gint64                platform_version,
+                                 const char           *message,
+                                 GError              **error)
+{
+  OutcomeData data = { entry, NULL, platform_version, 0, TRUE, message };
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  return comptoir_store_transaction (store, failure_tx, &data, error);
+}
+
+typedef struct
+{
+  gint64 product_id;
+  gint64 account_id;
+} ResolveData;
+
+static gboolean
+send_local_tx (ComptoirStore  *store,
+               gpointer        user_data,
+               GError        **error)
+{
+  ResolveData *data = user_data;
+  g_autofree char *now = comptoir_now_iso8601 ();
+  static const char * const steps[] = {
+    /* based on the version the platform has now… */
+    "UPDATE product_publications SET state = 'pending', last_error = NULL,"
+    " remote_version = coalesce ((SELECT CASE WHEN json_extract (o.payload, '$.conflict') > 1"
+    "                                    THEN CAST (json_extract (o.payload, '$.conflict') AS TEXT) END"
+    "                             FROM outbox o WHERE o.state = 'failed' AND o.account_id = ?2"
+    "                             AND o.object_type = 'product' AND o.object_id = ?1"
+    "                             AND json_extract (o.payload, '$.conflict') IS NOT NULL"
+    "                             ORDER BY o.id DESC LIMIT 1), remote_version)"
+    " WHERE product_id = ?1 AND account_id = ?2 AND state = 'conflict'",
+    /* …the refused change gives way to the product as it is now */
+    "UPDATE outbox SET state = 'done' WHERE state = 'failed' AND account_id = ?2"
+    " AND object_type = 'product' AND object_id = ?1 AND json_extract (payload, '$.conflict') IS NOT NULL",
+    "INSERT INTO outbox (account_id, object_type, object_id, operation, idempotency_key, created_at)"
+    " SELECT ?2, 'product', ?1, 'upsert', comptoir_outbox_key (), ?3"
+    " WHERE changes () > 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND account_id = ?2"
+    "   AND object_type = 'product' AND object_id = ?1 AND operation = 'upsert' AND attempts = 0)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = comptoir_store_prepare (store, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, data->product_id);
+      sqlite3_bind_int64 (stmt, 2, data->account_id);
+      comptoir_sql_bind_text (stmt, 3, now);
+      if (!comptoir_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * comptoir_outbox_send_local_version:
+ * @store: the store
+ * @product_id: a product in conflict on a platform
+ * @account_id: that platform's account
+ * @error: a #GError
+ *
+ * The merchant chose, after a conflict, to replace what the platform has
+ * with the product as it is in Comptoir: it is sent again, based on the
+ * platform's current version. Nothing happens when there is no conflict.
+ */
+gboolean
+comptoir_outbox_send_local_version (ComptoirStore  *store,
+                                    gint64          product_id,
+                                    gint64          account_id,
+                                    GError        **error)
+{
+  ResolveData data = { product_id, account_id };
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
+
+  return comptoir_store_transaction (store, send_local_tx, &data, error);
 }
 
 /**

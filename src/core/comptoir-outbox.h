@@ -79,6 +79,11 @@ ComptoirPublication *comptoir_outbox_get_shop_publication (ComptoirStore  *store
                                                            gint64          account_id,
                                                            GError        **error);
 
+gboolean comptoir_outbox_send_local_version (ComptoirStore  *store,
+                                             gint64          product_id,
+                                             gint64          account_id,
+                                             GError        **error);
+
 /* For writers whose changes come *from* a platform (pulls): called inside
  * their transaction, so that what was just received is not sent back. */
 gboolean comptoir_outbox_discard_changes (ComptoirStore  *store,
@@ -144,6 +149,11 @@ gboolean             comptoir_outbox_record_success  (ComptoirStore        *stor
 gboolean             comptoir_outbox_record_retry    (ComptoirStore        *store,
                                                       ComptoirOutboxEntry  *entry,
                                                       guint                 retry_after,
+                                                      const char           *message,
+                                                      GError              **error);
+gboolean             comptoir_outbox_record_conflict (ComptoirStore        *store,
+                                                      ComptoirOutboxEntry  *entry,
+                                                      gint64                platform_version,
                                                       const char           *message,
                                                       GError              **error);
 gboolean             comptoir_outbox_record_failure  (ComptoirStore        *store,

@@ -21,9 +21,54 @@ struct _ComptoirStore
   GHashTable *worker_dbs;      /* GThread* → sqlite3*: one connection per worker thread */
   GRecMutex   tx_lock;
   int         schema_version;
+  GMainContext *owner_context; /* where ::changed is emitted */
+  gint        change_pending;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirStore, comptoir_store, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  g_autoptr(ComptoirStore) self = g_weak_ref_get (data);
+
+  if (self != NULL)
+    {
+      g_atomic_int_set (&self->change_pending, 0);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Any thread: ::changed is emitted once on the store's own main context,
+ * however many transactions committed meanwhile. */
+static void
+queue_changed (ComptoirStore *self)
+{
+  GSource *source;
+  GWeakRef *ref;
+
+  if (!g_atomic_int_compare_and_exchange (&self->change_pending, 0, 1))
+    return;
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, emit_changed_cb, ref, weak_ref_free);
+  g_source_set_static_name (source, "[comptoir] store changed");
+  g_source_attach (source, self->owner_context);
+  g_source_unref (source);
+}
 
 static void
 close_connection (gpointer db)
@@ -292,6 +337,7 @@ comptoir_store_open_with_migrations (const char               *path,
   /* FULLMUTEX: the UI thread's connection may still be handed to a
    * worker by older code paths; workers normally get their own. */
   self->owner = g_thread_self ();
+  self->owner_context = g_main_context_ref_thread_default ();
   if (sqlite3_open_v2 (path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
@@ -404,6 +450,8 @@ comptoir_store_transaction (ComptoirStore        *self,
       if (!ok)
         sqlite3_exec (thread_db (self), "ROLLBACK", NULL, NULL, NULL);
     }
+  if (ok)
+    queue_changed (self);
 
   g_rec_mutex_unlock (&self->tx_lock);
   return ok;
@@ -453,6 +501,7 @@ comptoir_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->workers_lock);
   g_rec_mutex_clear (&self->tx_lock);
+  g_clear_pointer (&self->owner_context, g_main_context_unref);
 
   G_OBJECT_CLASS (comptoir_store_parent_class)->finalize (object);
 }
@@ -461,6 +510,16 @@ static void
 comptoir_store_class_init (ComptoirStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = comptoir_store_finalize;
+
+  /**
+   * ComptoirStore::changed:
+   *
+   * Something was committed, from any thread. Emitted on the main context
+   * of the thread that opened the store, once for any number of commits
+   * since the last emission.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -112,7 +112,8 @@ handle_outcome (GTask                *task,
     {
       g_autofree char *message = conflict_message (entry);
 
-      recorded = comptoir_outbox_record_failure (data->store, entry, TRUE, message, &store_error);
+      recorded = comptoir_outbox_record_conflict (data->store, entry, comptoir_error_get_current_version (error),
+                                                  message, &store_error);
     }
   else
     {

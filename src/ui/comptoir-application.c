@@ -7,14 +7,16 @@
 
 #include "comptoir-application.h"
 #include "comptoir-csv.h"
+#include "comptoir-sync-engine.h"
 #include "comptoir-window.h"
 
 struct _ComptoirApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication      parent_instance;
 
-  ComptoirStore  *store;
-  GError         *store_error;
+  ComptoirStore      *store;
+  GError             *store_error;
+  ComptoirSyncEngine *engine;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirApplication, comptoir_application, ADW_TYPE_APPLICATION)
@@ -60,10 +62,44 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+sync_now_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ComptoirApplication *self = user_data;
+
+  if (self->engine != NULL)
+    comptoir_sync_engine_sync_now (self->engine);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "sync-now", .activate = sync_now_action },
 };
+
+/* “Send now” waits while a run is under way. */
+static void
+engine_busy_cb (ComptoirApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "sync-now");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !comptoir_sync_engine_get_busy (self->engine));
+}
+
+/* Talking to the platforms starts once the window is on screen: it never
+ * delays the first frame. */
+static void
+start_sync_cb (GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  ComptoirApplication *self = user_data;
+
+  g_signal_handlers_disconnect_by_func (clock, start_sync_cb, user_data);
+  if (self->engine != NULL)
+    comptoir_sync_engine_start (self->engine);
+}
 
 static void
 first_frame_cb (GdkFrameClock *clock,
@@ -118,6 +154,8 @@ comptoir_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                           G_CALLBACK (start_sync_cb), self, 0);
   if (g_getenv ("COMPTOIR_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                       G_CALLBACK (first_frame_cb), self);
@@ -129,15 +167,22 @@ comptoir_application_startup (GApplication *application)
   ComptoirApplication *self = COMPTOIR_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *sync_accels[] = { "<Control>r", NULL };
 
   G_APPLICATION_CLASS (comptoir_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sync-now", sync_accels);
 
   /* The store is opened once, here, and shared by every part of the app. */
   self->store = comptoir_store_open (NULL, &self->store_error);
+  if (self->store != NULL)
+    {
+      self->engine = comptoir_sync_engine_new (self->store);
+      g_signal_connect_object (self->engine, "notify::busy", G_CALLBACK (engine_busy_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* Headless import: exit status 0 when every row was imported, 2 when some
@@ -244,6 +289,10 @@ comptoir_application_dispose (GObject *object)
 {
   ComptoirApplication *self = COMPTOIR_APPLICATION (object);
 
+  /* what is under way is cancelled, not waited for: it is sent again later */
+  if (self->engine != NULL)
+    g_object_run_dispose (G_OBJECT (self->engine));
+  g_clear_object (&self->engine);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
 
@@ -292,4 +341,18 @@ comptoir_application_get_store (ComptoirApplication *self)
   g_return_val_if_fail (COMPTOIR_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * comptoir_application_get_sync_engine:
+ *
+ * Returns: (nullable) (transfer none): what sends and fetches, %NULL when
+ *   the store could not be opened
+ */
+ComptoirSyncEngine *
+comptoir_application_get_sync_engine (ComptoirApplication *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_APPLICATION (self), NULL);
+
+  return self->engine;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "comptoir-store.h"
+#include "comptoir-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +13,6 @@ G_DECLARE_FINAL_TYPE (ComptoirApplication, comptoir_application, COMPTOIR, APPLI
 
 ComptoirApplication *comptoir_application_new       (void);
 ComptoirStore       *comptoir_application_get_store (ComptoirApplication *self);
+ComptoirSyncEngine  *comptoir_application_get_sync_engine (ComptoirApplication *self);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "comptoir-media-store.h"
 #include "comptoir-money.h"
 #include "comptoir-photo-strip.h"
+#include "comptoir-account.h"
+#include "comptoir-outbox.h"
 #include "comptoir-product-editor.h"
 #include "comptoir-product-store.h"
 #include "comptoir-units.h"
@@ -51,6 +53,7 @@ struct _ComptoirProductEditor
   GtkLabel        *name_error;
   GtkTextView     *description;
   GtkBox          *photos_box;
+  GtkBox          *publications_box;
   AdwToastOverlay *toast_overlay;
   ComptoirPhotoStrip *photo_strip;
   GtkEntry        *price;
@@ -549,6 +552,103 @@ comptoir_product_editor_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Where the product stands on each platform */
+
+static void load_publications (ComptoirProductEditor *self);
+
+static void
+send_mine_clicked_cb (GtkButton             *button,
+                      ComptoirProductEditor *self)
+{
+  gint64 account_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "account-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!comptoir_outbox_send_local_version (self->store, comptoir_product_get_id (self->product),
+                                           account_id, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  load_publications (self);
+}
+
+static char *
+publication_text (const ComptoirPublication *publication,
+                  const char                *platform)
+{
+  if (g_str_equal (publication->state, "published"))
+    /* TRANSLATORS: %s is the platform's name */
+    return g_strdup_printf (_("Published on %s"), platform);
+  if (g_str_equal (publication->state, "withdrawn"))
+    return g_strdup_printf (_("Withdrawn from %s"), platform);
+  if (g_str_equal (publication->state, "failed"))
+    /* TRANSLATORS: the platform's name, then what it said was wrong */
+    return g_strdup_printf (_("%s refused the last change: %s"), platform,
+                            publication->last_error ? publication->last_error : "");
+  if (g_str_equal (publication->state, "conflict"))
+    return g_strdup_printf ("%s — %s", platform, publication->last_error ? publication->last_error : "");
+  return g_strdup_printf (_("Waiting to be sent to %s"), platform);
+}
+
+static void
+load_publications (ComptoirProductEditor *self)
+{
+  g_autoptr(GPtrArray) publications = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  GtkWidget *child;
+  guint n_accounts;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->publications_box))) != NULL)
+    gtk_box_remove (self->publications_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->publications_box), FALSE);
+  if (comptoir_product_get_id (self->product) == 0)
+    return;
+  publications = comptoir_outbox_list_publications (self->store, comptoir_product_get_id (self->product), NULL);
+  accounts = comptoir_account_list (self->store, NULL);
+  if (publications == NULL || accounts == NULL)
+    return;
+  n_accounts = g_list_model_get_n_items (accounts);
+
+  for (guint i = 0; i < publications->len; i++)
+    {
+      ComptoirPublication *publication = g_ptr_array_index (publications, i);
+      const char *platform = NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+      gboolean trouble = g_str_equal (publication->state, "failed") || g_str_equal (publication->state, "conflict");
+
+      for (guint j = 0; j < n_accounts && platform == NULL; j++)
+        {
+          g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, j);
+
+          if (comptoir_account_get_id (account) == publication->account_id)
+            platform = g_intern_string (comptoir_account_get_platform_name (account));
+        }
+      if (platform == NULL)
+        continue;
+
+      text = publication_text (publication, platform);
+      label = gtk_label_new (text);
+      gtk_widget_set_name (label, "publication-state");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, trouble ? "error" : "dim-label");
+      gtk_box_append (self->publications_box, label);
+
+      if (g_str_equal (publication->state, "conflict"))
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Send My Version"));
+          g_autofree char *accessible = g_strdup_printf (_("Replace what %s has with this product as it is here"), platform);
+
+          gtk_widget_set_name (button, "send-mine");
+          gtk_widget_set_halign (button, GTK_ALIGN_START);
+          gtk_widget_set_tooltip_text (button, accessible);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible, -1);
+          g_object_set_data (G_OBJECT (button), "account-id", GSIZE_TO_POINTER (publication->account_id));
+          g_signal_connect (button, "clicked", G_CALLBACK (send_mine_clicked_cb), self);
+          gtk_box_append (self->publications_box, button);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->publications_box), TRUE);
+    }
+}
+
 static void
 load_product (ComptoirProductEditor *self)
 {
@@ -605,6 +705,7 @@ load_product (ComptoirProductEditor *self)
       g_hash_table_insert (self->variant_texts, variant_key (v->value1, v->value2), text);
     }
 
+  load_publications (self);
   comptoir_product_editor_is_valid (self);
   self->loading = FALSE;
   self->dirty = FALSE;
@@ -776,5 +877,7 @@ comptoir_product_editor_new (GtkWindow      *parent,
                            self, G_CONNECT_SWAPPED);
 
   load_product (self);
+  /* what the platforms answered while the editor is open */
+  g_signal_connect_object (store, "changed", G_CALLBACK (load_publications), self, G_CONNECT_SWAPPED);
   return self;
 }

@@ -9,6 +9,7 @@
 #include "comptoir-account.h"
 #include "comptoir-connect-dialog.h"
 #include "comptoir-platform.h"
+#include "comptoir-outbox.h"
 #include "comptoir-publishing-page.h"
 
 /* Publishing: the connected platform accounts, each with its state, and
@@ -23,7 +24,9 @@ struct _ComptoirPublishingPage
   AdwPreferencesGroup *accounts_group;
 
   ComptoirStore       *store;
+  ComptoirSyncEngine  *engine;
   GPtrArray           *rows;
+  gulong               store_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirPublishingPage, comptoir_publishing_page, GTK_TYPE_WIDGET)
@@ -153,32 +156,113 @@ account_button (ComptoirPublishingPage *self,
   return button;
 }
 
+/* Where the account's changes stand, in a line the merchant reads at a
+ * glance: what waits, what was refused, and what to do about it. */
+static char *
+account_status (ComptoirPublishingPage *self,
+                ComptoirAccount        *account)
+{
+  gint64 id = comptoir_account_get_id (account);
+  ComptoirOutboxSummary summary = { 0 };
+  const char *error = NULL;
+  GDateTime *last = NULL;
+  gboolean busy = FALSE, offline = FALSE;
+
+  if (!comptoir_account_get_signed_in (account))
+    return NULL;
+  if (!comptoir_outbox_get_summary (self->store, id, &summary, NULL))
+    return NULL;
+  if (self->engine != NULL)
+    {
+      error = comptoir_sync_engine_get_account_error (self->engine, id);
+      last = comptoir_sync_engine_get_account_last_sync (self->engine, id);
+      busy = comptoir_sync_engine_get_busy (self->engine);
+      offline = comptoir_sync_engine_get_offline (self->engine);
+    }
+
+  if (offline)
+    return summary.pending > 0
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Offline: %u change will be sent when the connection is back",
+                                      "Offline: %u changes will be sent when the connection is back",
+                                      summary.pending), summary.pending)
+      : g_strdup (_("Offline: new orders will come in when the connection is back"));
+  if (summary.failed > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u change refused by the platform: see the product concerned",
+                                         "%u changes refused by the platform: see the products concerned",
+                                         summary.failed), summary.failed);
+  if (summary.conflicts > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u product was also changed on the platform: check it in Products",
+                                         "%u products were also changed on the platform: check them in Products",
+                                         summary.conflicts), summary.conflicts);
+  if (error != NULL)
+    /* TRANSLATORS: %s says why, e.g. the platform cannot be reached */
+    return g_strdup_printf (_("Not sent yet: %s"), error);
+  if (summary.pending > 0)
+    return g_strdup_printf (busy
+                              ? g_dngettext (GETTEXT_PACKAGE, "Sending %u change…", "Sending %u changes…",
+                                             summary.pending)
+                              : g_dngettext (GETTEXT_PACKAGE, "%u change waiting to be sent",
+                                             "%u changes waiting to be sent", summary.pending),
+                            summary.pending);
+  if (last != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (last);
+      g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+      /* TRANSLATORS: %s is a time of day, 14:32 */
+      return g_strdup_printf (_("Everything is sent · checked at %s"), time);
+    }
+  return g_strdup (_("Everything is sent"));
+}
+
+static void
+update_row_subtitle (ComptoirPublishingPage *self,
+                     GtkWidget              *row)
+{
+  ComptoirAccount *account = row_account (row);
+  gboolean directory = g_str_equal (comptoir_account_get_kind (account), "directory");
+  const char *login = comptoir_account_get_login (account);
+  const char *kind = directory ? C_("publishing", "Solidarity directory") : C_("publishing", "Marketplace");
+  g_autofree char *status = account_status (self, account);
+  g_autofree char *first = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (*login != '\0')
+    /* TRANSLATORS: kind of platform · e-mail address used there */
+    first = g_strdup_printf (C_("publishing", "%s · %s"), kind, login);
+  else
+    first = g_strdup (kind);
+  subtitle = status != NULL ? g_strconcat (first, "\n", status, NULL) : g_steal_pointer (&first);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+static void
+update_statuses (ComptoirPublishingPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row_subtitle (self, self->rows->pdata[i]);
+}
+
 static GtkWidget *
 account_row (ComptoirPublishingPage *self,
              ComptoirAccount        *account)
 {
-  gboolean directory = g_str_equal (comptoir_account_get_kind (account), "directory");
   gboolean signed_in = comptoir_account_get_signed_in (account);
   const char *name = comptoir_account_get_platform_name (account);
-  const char *login = comptoir_account_get_login (account);
-  const char *kind = directory ? C_("publishing", "Solidarity directory") : C_("publishing", "Marketplace");
-  g_autofree char *subtitle = NULL;
   g_autofree char *sign_out_label = g_strdup_printf (_("Sign out of %s"), name);
   g_autofree char *sign_in_label = g_strdup_printf (_("Sign in to %s again"), name);
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state = gtk_label_new (signed_in ? C_("publishing", "Connected") : C_("publishing", "Must sign in again"));
 
-  if (*login != '\0')
-    /* TRANSLATORS: kind of platform · e-mail address used there */
-    subtitle = g_strdup_printf (C_("publishing", "%s · %s"), kind, login);
-  else
-    subtitle = g_strdup (kind);
-
   /* The name comes from the platform: plain text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "comptoir-account", g_object_ref (account), g_object_unref);
+  update_row_subtitle (self, row);
 
   gtk_widget_add_css_class (state, signed_in ? "success" : "warning");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
@@ -225,6 +309,7 @@ reload (ComptoirPublishingPage *self)
       g_ptr_array_add (self->rows, row);
     }
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "accounts");
+  update_statuses (self);
 }
 
 static void
@@ -248,6 +333,10 @@ comptoir_publishing_page_dispose (GObject *object)
 {
   ComptoirPublishingPage *self = COMPTOIR_PUBLISHING_PAGE (object);
 
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->engine);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_PUBLISHING_PAGE);
@@ -286,6 +375,36 @@ comptoir_publishing_page_set_store (ComptoirPublishingPage *self,
   g_return_if_fail (COMPTOIR_IS_PUBLISHING_PAGE (self));
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
+  g_clear_signal_handler (&self->store_changed_id, self->store);
   g_set_object (&self->store, store);
+  /* an edit adds to what waits to be sent */
+  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (update_statuses),
+                                                    self, G_CONNECT_SWAPPED);
   reload (self);
+}
+
+/**
+ * comptoir_publishing_page_set_engine:
+ *
+ * Shows where each account's changes stand, as @engine sends them.
+ */
+void
+comptoir_publishing_page_set_engine (ComptoirPublishingPage *self,
+                                     ComptoirSyncEngine     *engine)
+{
+  g_return_if_fail (COMPTOIR_IS_PUBLISHING_PAGE (self));
+  g_return_if_fail (engine == NULL || COMPTOIR_IS_SYNC_ENGINE (engine));
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_set_object (&self->engine, engine);
+  if (engine != NULL)
+    {
+      g_signal_connect_swapped (engine, "notify::busy", G_CALLBACK (update_statuses), self);
+      g_signal_connect_swapped (engine, "notify::offline", G_CALLBACK (update_statuses), self);
+      /* a refused sign-in shows as “must sign in again” */
+      g_signal_connect_swapped (engine, "finished", G_CALLBACK (reload), self);
+    }
+  if (self->store != NULL)
+    update_statuses (self);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "comptoir-store.h"
+#include "comptoir-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +13,8 @@ G_DECLARE_FINAL_TYPE (ComptoirPublishingPage, comptoir_publishing_page, COMPTOIR
 
 void comptoir_publishing_page_set_store (ComptoirPublishingPage *self,
                                 ComptoirStore *store);
+
+void comptoir_publishing_page_set_engine (ComptoirPublishingPage *self,
+                                          ComptoirSyncEngine     *engine);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "comptoir-application.h"
 #include "comptoir-orders-page.h"
 #include "comptoir-payouts-page.h"
 #include "comptoir-products-page.h"
@@ -33,6 +34,9 @@ struct _ComptoirWindow
   AdwBin                *orders_bin;
   AdwBin                *payouts_bin;
   AdwBin                *publishing_bin;
+  GtkButton             *sync_button;
+  GtkStack              *sync_stack;
+  GtkSpinner            *sync_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirWindow, comptoir_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -44,6 +48,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static ComptoirSyncEngine *
+sync_engine (ComptoirWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return COMPTOIR_IS_APPLICATION (app) ? comptoir_application_get_sync_engine (COMPTOIR_APPLICATION (app)) : NULL;
+}
 
 /* Builds the widget of @section (a stack page name) if it is not built yet. */
 static void
@@ -86,6 +98,7 @@ ensure_section (ComptoirWindow *self,
     {
       page = g_object_new (COMPTOIR_TYPE_PUBLISHING_PAGE, NULL);
       comptoir_publishing_page_set_store (COMPTOIR_PUBLISHING_PAGE (page), self->store);
+      comptoir_publishing_page_set_engine (COMPTOIR_PUBLISHING_PAGE (page), sync_engine (self));
     }
   else
     {
@@ -222,6 +235,36 @@ comptoir_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (comptoir_window_parent_class)->close_request (window);
 }
 
+/* Orders and payouts fetched: the lists already shown read them in. */
+static void
+sync_finished_cb (ComptoirWindow *self,
+                  guint           n_pulled)
+{
+  GtkWidget *page;
+
+  if (n_pulled == 0)
+    return;
+  if ((page = adw_bin_get_child (self->orders_bin)) != NULL)
+    comptoir_orders_page_reload (COMPTOIR_ORDERS_PAGE (page));
+  if ((page = adw_bin_get_child (self->payouts_bin)) != NULL)
+    comptoir_payouts_page_reload (COMPTOIR_PAYOUTS_PAGE (page));
+}
+
+/* The header's sync button: shown once there is an account to talk to,
+ * turning while Comptoir sends and fetches. */
+static void
+sync_state_cb (ComptoirWindow *self)
+{
+  ComptoirSyncEngine *engine = sync_engine (self);
+  gboolean busy = comptoir_sync_engine_get_busy (engine);
+  gboolean has_accounts;
+
+  g_object_get (engine, "has-accounts", &has_accounts, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), has_accounts);
+  gtk_stack_set_visible_child_name (self->sync_stack, busy ? "busy" : "idle");
+  gtk_spinner_set_spinning (self->sync_spinner, busy);
+}
+
 static void
 comptoir_window_constructed (GObject *object)
 {
@@ -229,6 +272,16 @@ comptoir_window_constructed (GObject *object)
   g_autofree char *section = NULL;
 
   G_OBJECT_CLASS (comptoir_window_parent_class)->constructed (object);
+
+  if (sync_engine (self) != NULL)
+    {
+      g_signal_connect_object (sync_engine (self), "finished", G_CALLBACK (sync_finished_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (sync_engine (self), "notify::busy", G_CALLBACK (sync_state_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (sync_engine (self), "notify::has-accounts", G_CALLBACK (sync_state_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   section = g_settings_get_string (self->settings, "last-section");
   comptoir_window_show_section (self, section);
@@ -323,6 +376,9 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, orders_bin);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, payouts_bin);
   gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, publishing_bin);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, sync_stack);
+  gtk_widget_class_bind_template_child (widget_class, ComptoirWindow, sync_spinner);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
