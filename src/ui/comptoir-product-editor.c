@@ -770,6 +770,7 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
   BIND (name_error);
   BIND (description);
   BIND (photos_box);
+  BIND (publications_box);
   BIND (toast_overlay);
   BIND (price);
   BIND (price_error);

@@ -37,6 +37,7 @@ struct _ComptoirWindow
   GtkButton             *sync_button;
   GtkStack              *sync_stack;
   GtkSpinner            *sync_spinner;
+  gboolean               engine_wired;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirWindow, comptoir_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -265,6 +266,25 @@ sync_state_cb (ComptoirWindow *self)
   gtk_spinner_set_spinning (self->sync_spinner, busy);
 }
 
+/* The application (and so its sync engine) is known once the window is
+ * constructed: g_object_new() sets "application" after constructed(). */
+static void
+application_set_cb (ComptoirWindow *self)
+{
+  ComptoirSyncEngine *engine = sync_engine (self);
+
+  if (engine == NULL || self->engine_wired)
+    return;
+  self->engine_wired = TRUE;
+  g_signal_connect_object (engine, "finished", G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "notify::busy", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "notify::has-accounts", G_CALLBACK (sync_state_cb), self, G_CONNECT_SWAPPED);
+  sync_state_cb (self);
+  /* a section built before this was given no engine */
+  if (adw_bin_get_child (self->publishing_bin) != NULL)
+    comptoir_publishing_page_set_engine (COMPTOIR_PUBLISHING_PAGE (adw_bin_get_child (self->publishing_bin)), engine);
+}
+
 static void
 comptoir_window_constructed (GObject *object)
 {
@@ -273,15 +293,7 @@ comptoir_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (comptoir_window_parent_class)->constructed (object);
 
-  if (sync_engine (self) != NULL)
-    {
-      g_signal_connect_object (sync_engine (self), "finished", G_CALLBACK (sync_finished_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (sync_engine (self), "notify::busy", G_CALLBACK (sync_state_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (sync_engine (self), "notify::has-accounts", G_CALLBACK (sync_state_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
   section = g_settings_get_string (self->settings, "last-section");
   comptoir_window_show_section (self, section);
