@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "comptoir-csv-import-dialog.h"
+#include "comptoir-account.h"
 #include "comptoir-media-store.h"
+#include "comptoir-outbox.h"
 #include "comptoir-photo-strip.h"
 #include "comptoir-product-editor.h"
 #include "comptoir-product-store.h"
@@ -282,6 +284,83 @@ test_import_preview (void)
   comptoir_ui_test_stop_app (app);
 }
 
+/* The platform refused the last change because the product changed there
+ * too: the editor says so on the product, and the merchant can send their
+ * version, which ends the conflict and queues the product again. */
+static gboolean
+write_product_tx (ComptoirStore  *store,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  return comptoir_product_write (store, user_data, error);
+}
+
+static void
+test_conflict_send_mine (void)
+{
+  g_autofree char *path = comptoir_test_tmp_path ("conflict.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = comptoir_store_open (path, &error);
+  g_autoptr(ComptoirAccount) account = comptoir_account_new ();
+  g_autoptr(ComptoirProduct) jam = comptoir_product_new ();
+  g_autoptr(ComptoirOutboxEntry) entry = NULL;
+  g_autoptr(GPtrArray) publications = NULL;
+  ComptoirOutboxSummary summary;
+  ComptoirProductEditor *editor;
+  GtkWidget *label, *button;
+  gint64 account_id;
+
+  g_assert_no_error (error);
+  comptoir_account_set_kind (account, "marketplace");
+  comptoir_account_set_base_url (account, "https://place-du-village.example/v1");
+  comptoir_account_set_platform_name (account, "Place du Village");
+  comptoir_account_set_signed_in (account, TRUE);
+  g_assert_true (comptoir_account_save (store, account, NULL, &error));
+  g_assert_no_error (error);
+  account_id = comptoir_account_get_id (account);
+  comptoir_product_set_name (jam, "Confiture de mirabelles");
+  comptoir_product_set_price_cents (jam, 520);
+  g_assert_true (comptoir_store_transaction (store, write_product_tx, jam, &error));
+  g_assert_no_error (error);
+
+  /* sent once, refused: changed on the platform meanwhile (its version 7) */
+  entry = comptoir_outbox_next_due (store, account_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  g_assert_true (comptoir_outbox_begin_attempt (store, entry, &error));
+  g_assert_true (comptoir_outbox_record_conflict (store, entry, 7, "Ce produit a été modifié sur la plateforme.", &error));
+  g_assert_no_error (error);
+
+  editor = comptoir_product_editor_new (NULL, store, comptoir_product_get_id (jam), &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (editor));
+  comptoir_ui_test_wait_for_mapped (GTK_WIDGET (editor));
+  label = comptoir_ui_test_find_named (GTK_WIDGET (editor), "publication-state");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Place du Village — Ce produit a été modifié sur la plateforme.");
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  button = comptoir_ui_test_find_named (GTK_WIDGET (editor), "send-mine");
+  g_assert_nonnull (button);
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (editor), "product-editor-conflict");
+
+  g_signal_emit_by_name (button, "clicked");
+  comptoir_ui_test_spin (100);
+  g_assert_true (comptoir_outbox_get_summary (store, account_id, &summary, &error));
+  g_assert_cmpuint (summary.conflicts, ==, 0);
+  g_assert_cmpuint (summary.pending, ==, 1);
+  publications = comptoir_outbox_list_publications (store, comptoir_product_get_id (jam), &error);
+  g_assert_cmpuint (publications->len, ==, 1);
+  g_assert_cmpstr (((ComptoirPublication *) publications->pdata[0])->state, ==, "pending");
+  g_assert_cmpint (((ComptoirPublication *) publications->pdata[0])->remote_version, ==, 7);
+  g_assert_null (comptoir_ui_test_find_named (GTK_WIDGET (editor), "send-mine"));
+  label = comptoir_ui_test_find_named (GTK_WIDGET (editor), "publication-state");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "En attente d’envoi à Place du Village");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  comptoir_ui_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/product-editor/create-with-photos-and-variant", test_create_with_photos_and_variant);
 
   g_test_add_func ("/product-editor/import-preview", test_import_preview);
+  g_test_add_func ("/product-editor/conflict-send-mine", test_conflict_send_mine);
 
   return g_test_run ();
 }

@@ -54,6 +54,7 @@ struct _ComptoirProductEditor
   GtkTextView     *description;
   GtkBox          *photos_box;
   GtkBox          *publications_box;
+  GtkBox          *trouble_box;       /* refusals and conflicts, on top */
   AdwToastOverlay *toast_overlay;
   ComptoirPhotoStrip *photo_strip;
   GtkEntry        *price;
@@ -597,7 +598,10 @@ load_publications (ComptoirProductEditor *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->publications_box))) != NULL)
     gtk_box_remove (self->publications_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trouble_box))) != NULL)
+    gtk_box_remove (self->trouble_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->publications_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->trouble_box), FALSE);
   if (comptoir_product_get_id (self->product) == 0)
     return;
   publications = comptoir_outbox_list_publications (self->store, comptoir_product_get_id (self->product), NULL);
@@ -612,6 +616,7 @@ load_publications (ComptoirProductEditor *self)
       const char *platform = NULL;
       g_autofree char *text = NULL;
       GtkWidget *label;
+      GtkBox *box;
       gboolean trouble = g_str_equal (publication->state, "failed") || g_str_equal (publication->state, "conflict");
 
       for (guint j = 0; j < n_accounts && platform == NULL; j++)
@@ -624,13 +629,15 @@ load_publications (ComptoirProductEditor *self)
       if (platform == NULL)
         continue;
 
+      /* a refusal or a conflict waits for the merchant: it comes first */
+      box = trouble ? self->trouble_box : self->publications_box;
       text = publication_text (publication, platform);
       label = gtk_label_new (text);
       gtk_widget_set_name (label, "publication-state");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, trouble ? "error" : "dim-label");
-      gtk_box_append (self->publications_box, label);
+      gtk_box_append (box, label);
 
       if (g_str_equal (publication->state, "conflict"))
         {
@@ -643,9 +650,9 @@ load_publications (ComptoirProductEditor *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible, -1);
           g_object_set_data (G_OBJECT (button), "account-id", GSIZE_TO_POINTER (publication->account_id));
           g_signal_connect (button, "clicked", G_CALLBACK (send_mine_clicked_cb), self);
-          gtk_box_append (self->publications_box, button);
+          gtk_box_append (box, button);
         }
-      gtk_widget_set_visible (GTK_WIDGET (self->publications_box), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
     }
 }
 
@@ -771,6 +778,7 @@ comptoir_product_editor_class_init (ComptoirProductEditorClass *klass)
   BIND (description);
   BIND (photos_box);
   BIND (publications_box);
+  BIND (trouble_box);
   BIND (toast_overlay);
   BIND (price);
   BIND (price_error);
