@@ -7,6 +7,7 @@
 #include "comptoir-outbox.h"
 #include "comptoir-photo-strip.h"
 #include "comptoir-product-editor.h"
+#include "comptoir-product-query.h"
 #include "comptoir-product-store.h"
 #include "comptoir-products-page.h"
 #include "comptoir-ui-test-utils.h"
@@ -331,6 +332,14 @@ test_conflict_send_mine (void)
   g_assert_true (comptoir_outbox_record_conflict (store, entry, 7, "Ce produit a été modifié sur la plateforme.", &error));
   g_assert_no_error (error);
 
+  /* the products list can show just the refused ones */
+  {
+    ComptoirProductQuery refused = { .refused = TRUE };
+    g_autoptr(GListModel) list = comptoir_product_query_run (store, &refused);
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  }
+
   editor = comptoir_product_editor_new (NULL, store, comptoir_product_get_id (jam), &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (editor));
@@ -356,6 +365,12 @@ test_conflict_send_mine (void)
   g_assert_null (comptoir_ui_test_find_named (GTK_WIDGET (editor), "send-mine"));
   label = comptoir_ui_test_find_named (GTK_WIDGET (editor), "publication-state");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "En attente d’envoi à Place du Village");
+  {
+    ComptoirProductQuery refused = { .refused = TRUE };
+    g_autoptr(GListModel) list = comptoir_product_query_run (store, &refused);
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
 
   gtk_window_destroy (GTK_WINDOW (editor));
   comptoir_ui_test_spin (50);

@@ -105,6 +105,9 @@ comptoir_product_query_run (ComptoirStore              *store,
 
   add_published (where, "marketplace", query->marketplace);
   add_published (where, "directory", query->directory);
+  if (query->refused)
+    g_string_append (where, " AND EXISTS (SELECT 1 FROM product_publications pp"
+                            " WHERE pp.product_id = p.id AND pp.state IN ('failed', 'conflict'))");
   if (query->visibility != 0)
     g_string_append_printf (where, " AND (p.visibility & %u) = %u",
                             query->visibility, query->visibility);

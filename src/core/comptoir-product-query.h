@@ -43,6 +43,8 @@ typedef enum
  * @archived: list the archived products instead of the others
  * @sort: the order
  * @descending: reverse the order
+ * @refused: only products a platform refused (the last change, or because
+ *   the product changed there too): the ones waiting for the merchant
  *
  * What the products list shows. Zero-initialise it for every product not
  * archived, by name.
@@ -58,6 +60,7 @@ typedef struct
   gboolean                 archived;
   ComptoirProductSort      sort;
   gboolean                 descending;
+  gboolean                 refused;
 } ComptoirProductQuery;
 
 GListModel *comptoir_product_query_run (ComptoirStore              *store,

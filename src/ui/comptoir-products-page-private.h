@@ -31,6 +31,7 @@ struct _ComptoirProductsPage
   ComptoirStockFilter  stock;
   ComptoirPublishedFilter marketplace;
   ComptoirPublishedFilter directory;
+  gboolean                refused;
   gboolean             archived;
   ComptoirProductSort  sort;
   gboolean             descending;

@@ -63,7 +63,7 @@ has_filters (ComptoirProductsPage *self)
 {
   return (self->search != NULL && *self->search != '\0') || self->category != NULL
          || self->stock != COMPTOIR_STOCK_FILTER_ANY || self->marketplace != COMPTOIR_PUBLISHED_ANY
-         || self->directory != COMPTOIR_PUBLISHED_ANY || self->archived;
+         || self->directory != COMPTOIR_PUBLISHED_ANY || self->archived || self->refused;
 }
 
 static void
@@ -523,6 +523,8 @@ state_changed (GSimpleAction *action,
     self->descending = g_variant_get_boolean (value);
   else if (g_str_equal (name, "archived"))
     self->archived = g_variant_get_boolean (value);
+  else if (g_str_equal (name, "refused"))
+    self->refused = g_variant_get_boolean (value);
   else if (g_str_equal (name, "stock"))
     {
       const char *stock = g_variant_get_string (value, NULL);
@@ -564,6 +566,7 @@ reset_filters_activated (GSimpleAction *action,
   g_action_group_change_action_state (group, "directory", g_variant_new_string ("any"));
   g_action_group_change_action_state (group, "category", g_variant_new_string ("*"));
   g_action_group_change_action_state (group, "archived", g_variant_new_boolean (FALSE));
+  g_action_group_change_action_state (group, "refused", g_variant_new_boolean (FALSE));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_clear_pointer (&self->search, g_free);
   refresh (self);
@@ -614,6 +617,7 @@ rebuild_filter_menu (ComptoirProductsPage *self)
     append_radio (categories, names[i], "products.category", names[i]);
   g_menu_append_section (self->filter_menu, C_("catalog", "Category"), G_MENU_MODEL (categories));
 
+  g_menu_append (archive, C_("catalog", "Only Products _Refused by a Platform"), "products.refused");
   g_menu_append (archive, C_("catalog", "Show _Archived Products"), "products.archived");
   g_menu_append_section (self->filter_menu, NULL, G_MENU_MODEL (archive));
 }
@@ -628,6 +632,7 @@ refresh (ComptoirProductsPage *self)
     .marketplace = self->marketplace,
     .directory = self->directory,
     .archived = self->archived,
+    .refused = self->refused,
     .sort = self->sort,
     .descending = self->descending,
   };
@@ -673,6 +678,7 @@ static const GActionEntry page_actions[] = {
   { .name = "sort", .parameter_type = "s", .state = "'name'", .change_state = state_changed },
   { .name = "descending", .state = "false", .change_state = state_changed },
   { .name = "archived", .state = "false", .change_state = state_changed },
+  { .name = "refused", .state = "false", .change_state = state_changed },
   { .name = "stock", .parameter_type = "s", .state = "'any'", .change_state = state_changed },
   { .name = "marketplace", .parameter_type = "s", .state = "'any'", .change_state = state_changed },
   { .name = "directory", .parameter_type = "s", .state = "'any'", .change_state = state_changed },
@@ -814,6 +820,20 @@ comptoir_products_page_set_store (ComptoirProductsPage *self,
   g_set_object (&self->store, store);
   self->loaded = FALSE;
   load_if_shown (self);
+}
+
+/**
+ * comptoir_products_page_show_refused:
+ * @self: the page
+ *
+ * Lists only the products a platform refused, for the merchant to fix.
+ */
+void
+comptoir_products_page_show_refused (ComptoirProductsPage *self)
+{
+  g_return_if_fail (COMPTOIR_IS_PRODUCTS_PAGE (self));
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "refused", g_variant_new_boolean (TRUE));
 }
 
 /**

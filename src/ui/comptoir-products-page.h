@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (ComptoirProductsPage, comptoir_products_page, COMPTOIR, PR
 void        comptoir_products_page_set_store (ComptoirProductsPage *self,
                                               ComptoirStore        *store);
 void        comptoir_products_page_reload    (ComptoirProductsPage *self);
+void        comptoir_products_page_show_refused (ComptoirProductsPage *self);
 GListModel *comptoir_products_page_get_model (ComptoirProductsPage *self);
 
 G_END_DECLS

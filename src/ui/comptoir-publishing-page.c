@@ -266,6 +266,23 @@ account_row (ComptoirPublishingPage *self,
 
   gtk_widget_add_css_class (state, signed_in ? "success" : "warning");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  {
+    ComptoirOutboxSummary summary = { 0 };
+
+    /* refusals wait for the merchant: the way to them */
+    if (signed_in && self->store != NULL
+        && comptoir_outbox_get_summary (self->store, comptoir_account_get_id (account), &summary, NULL)
+        && summary.failed + summary.conflicts > 0)
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (C_("publishing", "_See the Products"));
+
+        gtk_widget_set_name (button, "see-refused");
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-refused-products");
+        gtk_widget_add_css_class (button, "suggested-action");
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      }
+  }
   if (signed_in)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                account_button (self, account, C_("publishing", "Sign _Out"), sign_out_label,
@@ -368,6 +385,15 @@ comptoir_publishing_page_init (ComptoirPublishingPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Shown, the page follows every change (a refusal fixed removes its
+ * button); hidden, it reads everything again when it is shown. */
+static void
+store_changed_cb (ComptoirPublishingPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+}
+
 void
 comptoir_publishing_page_set_store (ComptoirPublishingPage *self,
                                     ComptoirStore          *store)
@@ -378,7 +404,7 @@ comptoir_publishing_page_set_store (ComptoirPublishingPage *self,
   g_clear_signal_handler (&self->store_changed_id, self->store);
   g_set_object (&self->store, store);
   /* an edit adds to what waits to be sent */
-  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (update_statuses),
+  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                                     self, G_CONNECT_SWAPPED);
   reload (self);
 }

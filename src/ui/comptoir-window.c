@@ -171,6 +171,18 @@ populate_sidebar (ComptoirWindow *self)
     }
 }
 
+/* From Publishing: the products a platform refused, to fix them. */
+static void
+show_refused_products_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ComptoirWindow *self = COMPTOIR_WINDOW (widget);
+
+  comptoir_window_show_section (self, "products");
+  comptoir_products_page_show_refused (COMPTOIR_PRODUCTS_PAGE (adw_bin_get_child (self->products_bin)));
+}
+
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -396,6 +408,7 @@ comptoir_window_class_init (ComptoirWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-refused-products", NULL, show_refused_products_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
