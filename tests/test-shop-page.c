@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "comptoir-account.h"
 #include "comptoir-hours-editor.h"
+#include "comptoir-outbox.h"
 #include "comptoir-shop.h"
 #include "comptoir-shop-page.h"
 #include "comptoir-ui-test-utils.h"
@@ -520,6 +522,59 @@ test_checklist_before_first_frame (void)
   comptoir_ui_test_spin (100);
 }
 
+/* The platform refused the page because it was changed there too: My
+ * shop says so on top, and the merchant can send their page. */
+static void
+test_shop_conflict (void)
+{
+  ComptoirApplication *app;
+  ComptoirWindow *window = comptoir_ui_test_start_app (&app, 1200, 800);
+  ComptoirStore *store = comptoir_application_get_store (app);
+  g_autoptr(ComptoirAccount) account = comptoir_account_new ();
+  g_autoptr(ComptoirOutboxEntry) entry = NULL;
+  g_autoptr(ComptoirShop) shop = NULL;
+  g_autoptr(GError) error = NULL;
+  ComptoirOutboxSummary summary;
+  GtkWidget *page, *label;
+  gint64 account_id;
+
+  comptoir_account_set_kind (account, "marketplace");
+  comptoir_account_set_base_url (account, "https://place-du-village.example/v1");
+  comptoir_account_set_platform_name (account, "Place du Village");
+  comptoir_account_set_signed_in (account, TRUE);
+  g_assert_true (comptoir_account_save (store, account, NULL, &error));
+  g_assert_no_error (error);
+  account_id = comptoir_account_get_id (account);
+  /* the named shop was queued for the new account; it is refused */
+  entry = comptoir_outbox_next_due (store, account_id, 0, &error);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->object_type, ==, "shop");
+  g_assert_true (comptoir_outbox_begin_attempt (store, entry, &error));
+  g_assert_true (comptoir_outbox_record_conflict (store, entry, 4, "Votre page a été modifiée sur la plateforme.", &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "shop");
+  comptoir_ui_test_spin (300);
+  page = get (GTK_WIDGET (window), "shop-page");
+  label = comptoir_ui_test_find_named (page, "shop-publication-state");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Place du Village — Votre page a été modifiée sur la plateforme.");
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (window), "shop-page-conflict");
+
+  g_signal_emit_by_name (comptoir_ui_test_find_named (page, "send-my-page"), "clicked");
+  comptoir_ui_test_spin (100);
+  g_assert_true (comptoir_outbox_get_summary (store, account_id, &summary, &error));
+  g_assert_cmpuint (summary.conflicts, ==, 0);
+  g_assert_cmpuint (summary.pending, >=, 1);
+  g_assert_false (gtk_widget_get_visible (get (page, "shop-trouble")));
+
+  /* the page itself is untouched */
+  shop = comptoir_shop_load (store, &error);
+  g_assert_cmpstr (comptoir_shop_get_name (shop), ==, "Boulangerie Martin");
+  comptoir_ui_test_stop_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/shop-page/checklist-before-first-frame", test_checklist_before_first_frame);
   g_test_add_func ("/shop-page/fill-whole-page", test_fill_whole_page);
   g_test_add_func ("/shop-page/parse-date", test_parse_date);
+  g_test_add_func ("/shop-page/shop-conflict", test_shop_conflict);
 
   return g_test_run ();
 }

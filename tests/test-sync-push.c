@@ -901,6 +901,76 @@ test_undo_after_delete_sent (void)
   comptoir_test_sandbox_stop (sandbox);
 }
 
+/* The shop page changed on the platform too: nothing is overwritten until
+ * the merchant sends their page, which then replaces the platform's. */
+static void
+test_shop_conflict (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  g_autoptr(ComptoirStore) store = open_store ("shop-conflict.db");
+  g_autoptr(ComptoirAccount) account = NULL;
+  g_autoptr(ComptoirPlatform) platform = NULL;
+  g_autoptr(ComptoirPlatform) elsewhere = NULL;
+  g_autoptr(ComptoirShop) theirs = NULL;
+  g_autoptr(ComptoirShop) mine = NULL;
+  g_autoptr(ComptoirRemoteObject) remote = NULL;
+  g_autoptr(ComptoirPublication) sent = NULL;
+  g_autoptr(GAsyncResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  ComptoirMutation mutation = { key, 0 };
+  guint n_sent = 0;
+  gint64 id;
+
+  save_shop (store);
+  account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  id = comptoir_account_get_id (account);
+  platform = comptoir_platform_new_for_account (store, account);
+  elsewhere = comptoir_platform_new_for_account (store, account);
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_cmpuint (n_sent, ==, 1);
+  sent = comptoir_outbox_get_shop_publication (store, id, &error);
+  g_assert_cmpstr (sent->state, ==, "published");
+
+  /* someone changes the page on the platform… */
+  theirs = comptoir_shop_load (store, &error);
+  comptoir_shop_set_name (theirs, "Le Lavoir (modifié sur la plateforme)");
+  mutation.if_match = sent->remote_version;
+  comptoir_platform_push_shop_async (elsewhere, theirs, NULL, &mutation, NULL, CB);
+  r = AWAIT ();
+  remote = comptoir_platform_finish_remote (elsewhere, r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (remote->version, >, sent->remote_version);
+
+  /* …then the merchant here: refused, nothing overwritten */
+  mine = comptoir_shop_load (store, &error);
+  comptoir_shop_set_tagline (mine, "Au feu de bois depuis 1987");
+  g_assert_true (comptoir_shop_save (store, mine, &error));
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_cmpuint (n_sent, ==, 0);
+  {
+    g_autoptr(ComptoirPublication) p = comptoir_outbox_get_shop_publication (store, id, &error);
+    g_assert_cmpstr (p->state, ==, "conflict");
+    g_assert_nonnull (p->last_error);
+  }
+  g_assert_cmpuint (summary (store, id).conflicts, ==, 1);
+
+  /* the merchant sends their page: it replaces the platform's */
+  g_assert_true (comptoir_outbox_send_local_shop (store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary (store, id).conflicts, ==, 0);
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sent, ==, 1);
+  {
+    g_autoptr(ComptoirPublication) p = comptoir_outbox_get_shop_publication (store, id, &error);
+    g_assert_cmpstr (p->state, ==, "published");
+    g_assert_cmpint (p->remote_version, >, remote->version);
+  }
+  check_applied_once (sandbox, NULL);
+  comptoir_test_sandbox_stop (sandbox);
+}
+
 static void
 test_retry_after (void)
 {
@@ -989,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/sync-push/conflict", test_conflict);
   g_test_add_func ("/sync-push/retry-after", test_retry_after);
   g_test_add_func ("/sync-push/undo-after-delete-sent", test_undo_after_delete_sent);
+  g_test_add_func ("/sync-push/shop-conflict", test_shop_conflict);
 
   return g_test_run ();
 }

@@ -897,6 +897,63 @@ comptoir_outbox_send_local_version (ComptoirStore  *store,
   return comptoir_store_transaction (store, send_local_tx, &data, error);
 }
 
+static gboolean
+send_local_shop_tx (ComptoirStore  *store,
+                    gpointer        user_data,
+                    GError        **error)
+{
+  gint64 account_id = *(gint64 *) user_data;
+  g_autofree char *now = comptoir_now_iso8601 ();
+  static const char * const steps[] = {
+    /* the next send is based on the version the platform has now… */
+    "INSERT INTO sync_state (account_id, resource, cursor)"
+    " SELECT ?1, 'shop', CAST (json_extract (payload, '$.conflict') AS TEXT) FROM outbox"
+    " WHERE account_id = ?1 AND object_type = 'shop' AND state = 'failed'"
+    " AND json_extract (payload, '$.conflict') > 1 ORDER BY id DESC LIMIT 1"
+    " ON CONFLICT (account_id, resource) DO UPDATE SET cursor = excluded.cursor, last_error = NULL",
+    /* …and the refused changes give way to the page as it is now */
+    "UPDATE outbox SET state = 'done' WHERE account_id = ?1 AND object_type = 'shop' AND state = 'failed'"
+    " AND json_extract (payload, '$.conflict') IS NOT NULL",
+    "INSERT INTO outbox (account_id, object_type, object_id, operation, idempotency_key, created_at)"
+    " SELECT ?1, 'shop', 1, 'upsert', comptoir_outbox_key (), ?2"
+    " WHERE changes () > 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND account_id = ?1"
+    "   AND object_type = 'shop' AND operation = 'upsert' AND attempts = 0)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = comptoir_store_prepare (store, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      comptoir_sql_bind_text (stmt, 2, now);
+      if (!comptoir_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * comptoir_outbox_send_local_shop:
+ * @store: the store
+ * @account_id: a platform account where the shop page is in conflict
+ * @error: a #GError
+ *
+ * The merchant chose to replace the shop page the platform has with the
+ * one in Comptoir: it is sent again, based on the platform's version.
+ * Nothing happens when there is no conflict.
+ */
+gboolean
+comptoir_outbox_send_local_shop (ComptoirStore  *store,
+                                 gint64          account_id,
+                                 GError        **error)
+{
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), FALSE);
+
+  return comptoir_store_transaction (store, send_local_shop_tx, &account_id, error);
+}
+
 /**
  * comptoir_outbox_record_failure:
  * @store: the store

@@ -354,6 +354,32 @@ comptoir_outbox_list_publications (ComptoirStore  *store,
 }
 
 /**
+ * comptoir_outbox_count_refused_products:
+ * @store: the store
+ * @account_id: a platform account
+ *
+ * Returns: how many products that platform refused (the last change, or
+ *   because they changed there too), waiting for the merchant
+ */
+guint
+comptoir_outbox_count_refused_products (ComptoirStore *store,
+                                        gint64         account_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), 0);
+
+  stmt = comptoir_store_prepare (store,
+                                 "SELECT count (*) FROM product_publications"
+                                 " WHERE account_id = ?1 AND state IN ('failed', 'conflict')",
+                                 NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/**
  * comptoir_outbox_get_shop_publication:
  * @store: the store
  * @account_id: a platform account

@@ -75,12 +75,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ComptoirPublication, comptoir_publication_free)
 GPtrArray *comptoir_outbox_list_publications (ComptoirStore  *store,
                                               gint64          product_id,
                                               GError        **error);
+guint      comptoir_outbox_count_refused_products (ComptoirStore  *store,
+                                                   gint64          account_id);
 ComptoirPublication *comptoir_outbox_get_shop_publication (ComptoirStore  *store,
                                                            gint64          account_id,
                                                            GError        **error);
 
 gboolean comptoir_outbox_send_local_version (ComptoirStore  *store,
                                              gint64          product_id,
+                                             gint64          account_id,
+                                             GError        **error);
+gboolean comptoir_outbox_send_local_shop    (ComptoirStore  *store,
                                              gint64          account_id,
                                              GError        **error);
 

@@ -51,9 +51,9 @@ conflict_message (ComptoirOutboxEntry *entry)
 {
   if (g_str_equal (entry->object_type, "shop"))
     return g_strdup (_("Your shop’s page was changed on the platform since Comptoir last sent it. "
-                       "Nothing was overwritten: compare both versions, then choose the one to keep."));
+                       "Nothing was overwritten: look at what was changed there, then send your version if it is the right one."));
   return g_strdup (_("This product was changed on the platform since Comptoir last sent it. "
-                     "Nothing was overwritten: compare both versions, then choose the one to keep."));
+                     "Nothing was overwritten: look at what was changed there, then send your version if it is the right one."));
 }
 
 /* Records how the platform answered @entry, then goes on; or ends the run

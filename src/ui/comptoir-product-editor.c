@@ -584,7 +584,8 @@ publication_text (const ComptoirPublication *publication,
     return g_strdup_printf (_("%s refused the last change: %s"), platform,
                             publication->last_error ? publication->last_error : "");
   if (g_str_equal (publication->state, "conflict"))
-    return g_strdup_printf ("%s — %s", platform, publication->last_error ? publication->last_error : "");
+    /* TRANSLATORS: the platform's name, then why nothing was sent */
+    return g_strdup_printf (C_("catalog", "%s — %s"), platform, publication->last_error ? publication->last_error : "");
   return g_strdup_printf (_("Waiting to be sent to %s"), platform);
 }
 
@@ -613,7 +614,7 @@ load_publications (ComptoirProductEditor *self)
   for (guint i = 0; i < publications->len; i++)
     {
       ComptoirPublication *publication = g_ptr_array_index (publications, i);
-      const char *platform = NULL;
+      g_autofree char *platform = NULL;
       g_autofree char *text = NULL;
       GtkWidget *label;
       GtkBox *box;
@@ -624,7 +625,7 @@ load_publications (ComptoirProductEditor *self)
           g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, j);
 
           if (comptoir_account_get_id (account) == publication->account_id)
-            platform = g_intern_string (comptoir_account_get_platform_name (account));
+            platform = g_strdup (comptoir_account_get_platform_name (account));
         }
       if (platform == NULL)
         continue;

@@ -190,13 +190,13 @@ account_status (ComptoirPublishingPage *self,
       : g_strdup (_("Offline: new orders will come in when the connection is back"));
   if (summary.failed > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u change refused by the platform: see the product concerned",
-                                         "%u changes refused by the platform: see the products concerned",
+                                         "%u change refused by the platform",
+                                         "%u changes refused by the platform",
                                          summary.failed), summary.failed);
   if (summary.conflicts > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u product was also changed on the platform: check it in Products",
-                                         "%u products were also changed on the platform: check them in Products",
+                                         "%u change not sent: the same page or product was changed on the platform",
+                                         "%u changes not sent: the same pages or products were changed on the platform",
                                          summary.conflicts), summary.conflicts);
   if (error != NULL)
     /* TRANSLATORS: %s says why, e.g. the platform cannot be reached */
@@ -267,23 +267,35 @@ account_row (ComptoirPublishingPage *self,
 
   gtk_widget_add_css_class (state, signed_in ? "success" : "warning");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  {
-    ComptoirOutboxSummary summary = { 0 };
+  /* refusals wait for the merchant: the way to them */
+  if (signed_in && self->store != NULL)
+    {
+      g_autoptr(ComptoirPublication) shop = comptoir_outbox_get_shop_publication (self->store,
+                                                                                   comptoir_account_get_id (account),
+                                                                                   NULL);
 
-    /* refusals wait for the merchant: the way to them */
-    if (signed_in && self->store != NULL
-        && comptoir_outbox_get_summary (self->store, comptoir_account_get_id (account), &summary, NULL)
-        && summary.failed + summary.conflicts > 0)
-      {
-        GtkWidget *button = gtk_button_new_with_mnemonic (C_("publishing", "_See the Products"));
+      if (shop != NULL && (g_str_equal (shop->state, "failed") || g_str_equal (shop->state, "conflict")))
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (C_("publishing", "See _My Shop"));
 
-        gtk_widget_set_name (button, "see-refused");
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-refused-products");
-        gtk_widget_add_css_class (button, "suggested-action");
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      }
-  }
+          gtk_widget_set_name (button, "see-shop");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string ("shop"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-section");
+          gtk_widget_add_css_class (button, "suggested-action");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      if (comptoir_outbox_count_refused_products (self->store, comptoir_account_get_id (account)) > 0)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (C_("publishing", "_See the Products"));
+
+          gtk_widget_set_name (button, "see-refused");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-refused-products");
+          gtk_widget_add_css_class (button, "suggested-action");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+    }
   if (signed_in)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                account_button (self, account, C_("publishing", "Sign _Out"), sign_out_label,

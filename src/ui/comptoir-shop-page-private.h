@@ -69,6 +69,8 @@ struct _ComptoirShopPage
 
   AdwPreferencesGroup *checklist_group;
   GtkLabel            *checklist_left;
+  GtkBox              *trouble_box;    /* a platform refused the page: built when needed */
+  gulong               store_changed_id;
   GPtrArray           *checklist_rows;
   gboolean             checklist_connected;
   GPtrArray           *fields;     /* TextField */

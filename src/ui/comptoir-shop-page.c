@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "comptoir-account.h"
+#include "comptoir-outbox.h"
 #include "comptoir-shop-export.h"
 #include "comptoir-shop-page-private.h"
 #include "comptoir-shop.h"
@@ -523,6 +525,8 @@ comptoir_shop_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->exporting);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_handle_id (&self->checklist_id, g_source_remove);
   g_clear_handle_id (&self->folded_id, g_source_remove);
   g_clear_handle_id (&self->complete_id, g_source_remove);
@@ -666,6 +670,8 @@ comptoir_shop_page_init (ComptoirShopPage *self)
   self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
 }
 
+static void refresh_trouble (ComptoirShopPage *self);
+
 /**
  * comptoir_shop_page_set_store:
  *
@@ -682,7 +688,12 @@ comptoir_shop_page_set_store (ComptoirShopPage *self,
   g_return_if_fail (COMPTOIR_IS_SHOP_PAGE (self));
   g_return_if_fail (COMPTOIR_IS_STORE (store));
 
+  g_clear_signal_handler (&self->store_changed_id, self->store);
   g_set_object (&self->store, store);
+  /* what the platforms answer, as the engine records it */
+  self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (refresh_trouble), self,
+                                                    G_CONNECT_SWAPPED);
+  refresh_trouble (self);
   shop = comptoir_shop_load (store, &error);
   if (shop == NULL)
     {
@@ -707,6 +718,84 @@ comptoir_shop_page_set_store (ComptoirShopPage *self,
   update_undo_action (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor_box), TRUE);
   update_export_action (self);
+}
+
+/* What a platform refused: on top of the page, with the way out */
+
+static void
+send_my_page_clicked_cb (GtkButton        *button,
+                         ComptoirShopPage *self)
+{
+  gint64 account_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "account-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!comptoir_outbox_send_local_shop (self->store, account_id, &error))
+    comptoir_shop_page_show_toast (self, error->message);
+  refresh_trouble (self);
+}
+
+static void
+refresh_trouble (ComptoirShopPage *self)
+{
+  g_autoptr(GListModel) accounts = NULL;
+  GtkWidget *child;
+  gboolean any = FALSE;
+  guint n;
+
+  if (self->trouble_box != NULL)
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trouble_box))) != NULL)
+      gtk_box_remove (self->trouble_box, child);
+  accounts = self->store != NULL ? comptoir_account_list (self->store, NULL) : NULL;
+  n = accounts != NULL ? g_list_model_get_n_items (accounts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, i);
+      g_autoptr(ComptoirPublication) publication = NULL;
+      const char *platform = comptoir_account_get_platform_name (account);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+      gboolean conflict;
+
+      publication = comptoir_outbox_get_shop_publication (self->store, comptoir_account_get_id (account), NULL);
+      if (publication == NULL
+          || (!g_str_equal (publication->state, "failed") && !g_str_equal (publication->state, "conflict")))
+        continue;
+      conflict = g_str_equal (publication->state, "conflict");
+      if (self->trouble_box == NULL)
+        {
+          self->trouble_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+          gtk_widget_set_name (GTK_WIDGET (self->trouble_box), "shop-trouble");
+          gtk_widget_add_css_class (GTK_WIDGET (self->trouble_box), "card");
+          gtk_widget_add_css_class (GTK_WIDGET (self->trouble_box), "publication-trouble");
+          gtk_box_prepend (self->editor_box, GTK_WIDGET (self->trouble_box));
+        }
+      /* TRANSLATORS: the platform's name, then what it said */
+      text = g_strdup_printf (conflict ? C_("shop", "%s — %s") : _("%s refused your page: %s"), platform,
+                              publication->last_error != NULL ? publication->last_error : "");
+      label = gtk_label_new (text);
+      gtk_widget_set_name (label, "shop-publication-state");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (self->trouble_box, label);
+      if (conflict)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Send My Page"));
+          g_autofree char *description = g_strdup_printf (_("Replace the page %s has with yours"), platform);
+
+          gtk_widget_set_name (button, "send-my-page");
+          gtk_widget_set_halign (button, GTK_ALIGN_START);
+          gtk_widget_set_tooltip_text (button, description);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+          g_object_set_data (G_OBJECT (button), "account-id", GSIZE_TO_POINTER (comptoir_account_get_id (account)));
+          g_signal_connect (button, "clicked", G_CALLBACK (send_my_page_clicked_cb), self);
+          gtk_box_append (self->trouble_box, button);
+        }
+      any = TRUE;
+    }
+  if (self->trouble_box != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->trouble_box), any);
 }
 
 /**
