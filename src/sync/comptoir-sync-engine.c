@@ -550,8 +550,9 @@ comptoir_sync_engine_start (ComptoirSyncEngine *self)
 /**
  * comptoir_sync_engine_sync_now:
  *
- * Sends and fetches now (after the run under way, if there is one),
- * back-offs notwithstanding: the merchant asked.
+ * Sends and fetches now (after the run under way, if there is one), also
+ * with the accounts that could not be reached lately: the merchant asked.
+ * A change the platform asked to wait for (5xx, Retry-After) still waits.
  */
 void
 comptoir_sync_engine_sync_now (ComptoirSyncEngine *self)
