@@ -98,13 +98,14 @@ typedef enum
   COMPTOIR_OUTBOX_CREATE_PRODUCT,
   COMPTOIR_OUTBOX_UPDATE_PRODUCT,
   COMPTOIR_OUTBOX_DELETE_PRODUCT,
+  COMPTOIR_OUTBOX_TRANSITION_ORDER,
 } ComptoirOutboxOperation;
 
 /**
  * ComptoirOutboxEntry:
  * @id: the entry
  * @account_id: the account it goes to
- * @object_type: "shop" or "product"
+ * @object_type: "shop", "product" or "order"
  * @object_id: the local id of the object
  * @idempotency_key: sent as `Idempotency-Key`, the same on every attempt
  * @attempts: attempts so far, this one included once begun
@@ -114,6 +115,9 @@ typedef enum
  * @product: (nullable): the product as frozen (create, update)
  * @photos: (nullable): its photos' media hashes, in order
  * @shop: (nullable): the shop profile as frozen
+ * @action: (nullable): what to do with the order ("accept", "reject",
+ *   "ready", "complete")
+ * @reason: (nullable): why, with "reject"
  */
 typedef struct
 {
@@ -129,6 +133,8 @@ typedef struct
   ComptoirProduct         *product;
   GStrv                    photos;
   ComptoirShop            *shop;
+  char                    *action;
+  char                    *reason;
 } ComptoirOutboxEntry;
 
 void comptoir_outbox_entry_free (ComptoirOutboxEntry *entry);
