@@ -28,9 +28,13 @@ G_BEGIN_DECLS
 
 /**
  * ComptoirOutboxSummary:
- * @pending: entries still to send (not done, not waiting for the merchant)
+ * @pending: entries still to send (not done, not waiting for the merchant),
+ *   the merchant's actions on orders included
  * @failed: entries the platform refused: the merchant must change something
+ *   (the shop or a product; a refused action on an order shows on the order,
+ *   comptoir_order_get_sync_state())
  * @conflicts: entries refused because the object changed on the platform
+ *   (the shop or a product, likewise)
  * @next_attempt_unix: when the next pending entry may be sent (Unix time;
  *   at most now when one is due already), 0 when nothing is pending
  */
