@@ -851,6 +851,56 @@ test_conflict (void)
   comptoir_test_sandbox_stop (sandbox);
 }
 
+/* Undone after its deletion went out: the product comes back on the
+ * platform, created again, and stays publishable. */
+static void
+test_undo_after_delete_sent (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  g_autoptr(ComptoirStore) store = open_store ("undo.db");
+  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
+  gint64 id = comptoir_account_get_id (account);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  guint n_sent = 0;
+  gint64 tart, restored;
+
+  tart = save_product (store, "Tarte aux pommes", 1800);
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_cmpuint (n_sent, ==, 1);
+
+  snapshot = comptoir_product_delete_with_snapshot (store, tart, &error);
+  g_assert_no_error (error);
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_cmpuint (n_sent, ==, 1);
+  names = remote_names (platform);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  restored = comptoir_product_restore (store, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sent, ==, 1);
+  g_clear_pointer (&names, g_ptr_array_unref);
+  names = remote_names (platform);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "Tarte aux pommes");
+  {
+    g_autoptr(ComptoirPublication) p = publication (store, restored, id);
+    g_assert_cmpstr (p->state, ==, "published");
+    g_assert_null (p->last_error);
+  }
+  /* and later edits go out as usual */
+  rename_product (store, restored, "Tarte aux pommes et cannelle", 0);
+  g_assert_true (push (store, platform, &n_sent, &error));
+  g_assert_cmpuint (n_sent, ==, 1);
+  g_assert_cmpuint (summary (store, id).failed, ==, 0);
+  check_applied_once (sandbox, NULL);
+  comptoir_test_sandbox_stop (sandbox);
+}
+
 static void
 test_retry_after (void)
 {
@@ -872,10 +922,13 @@ test_retry_after (void)
       g_autofree char *name = g_strdup_printf ("Confiture n° %u", i + 1);
       save_product (store, name, 450 + i);
     }
-  /* Over the limit: the run stops at the 429, which the entry keeps. */
+  /* Over the limit: the run stops at the 429, which the entry keeps, and
+   * says so with how long to leave the account alone. */
   limited_at = g_date_time_new_now_utc ();
-  g_assert_true (push (store, platform, &n_sent, &error));
-  g_assert_no_error (error);
+  g_assert_false (push (store, platform, &n_sent, &error));
+  g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (comptoir_error_get_retry_after (error), >=, 1);
+  g_clear_error (&error);
   g_assert_cmpuint (n_sent, <, 4);
   stmt = comptoir_store_prepare (store,
                                  "SELECT id, next_attempt_at FROM outbox WHERE account_id = ?1"
@@ -902,8 +955,12 @@ test_retry_after (void)
     {
       /* at the pace the platform asks for */
       g_usleep (1100000);
-      if (summary (store, id).next_attempt_unix <= g_get_real_time () / G_USEC_PER_SEC)
-        g_assert_true (push (store, platform, NULL, &error));
+      if (summary (store, id).next_attempt_unix <= g_get_real_time () / G_USEC_PER_SEC
+          && !push (store, platform, NULL, &error))
+        {
+          g_assert_error (error, COMPTOIR_ERROR, COMPTOIR_ERROR_RATE_LIMITED);
+          g_clear_error (&error);
+        }
     }
   g_assert_cmpuint (summary (store, id).pending, ==, 0);
   g_assert_cmpuint (check_applied_once (sandbox, NULL), ==, 4);
@@ -931,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/sync-push/refused", test_refused);
   g_test_add_func ("/sync-push/conflict", test_conflict);
   g_test_add_func ("/sync-push/retry-after", test_retry_after);
+  g_test_add_func ("/sync-push/undo-after-delete-sent", test_undo_after_delete_sent);
 
   return g_test_run ();
 }

@@ -131,6 +131,17 @@ static const char * const collect_sql[] = {
   " AND json_extract (payload, '$.remote_id') IS"
   "   (SELECT remote_id FROM product_publications pp"
   "    WHERE pp.product_id = outbox.object_id AND pp.account_id = outbox.account_id)",
+  /* …and where its deletion was already sent (or may have been: an
+   * attempt whose answer was lost), the platform may not have it any
+   * more: it is created there again rather than updated */
+  "UPDATE product_publications SET remote_id = NULL, remote_version = NULL"
+  " WHERE remote_id IS NOT NULL"
+  " AND product_id IN (SELECT t.object_id FROM temp.outbox_touched t JOIN products p ON p.id = t.object_id"
+  "                    WHERE t.object_type = 'product')"
+  " AND EXISTS (SELECT 1 FROM outbox o WHERE o.state IN ('pending', 'failed', 'done')"
+  "   AND o.account_id = product_publications.account_id AND o.object_type = 'product'"
+  "   AND o.object_id = product_publications.product_id AND o.operation = 'delete'"
+  "   AND json_extract (o.payload, '$.remote_id') IS product_publications.remote_id)",
 
   /* changed shop and products */
   "INSERT INTO outbox (account_id, object_type, object_id, operation, idempotency_key, created_at)"

@@ -4,6 +4,7 @@
 #include "comptoir-i18n.h"
 
 #include "comptoir-account.h"
+#include "comptoir-error.h"
 #include "comptoir-outbox.h"
 #include "comptoir-platform.h"
 #include "comptoir-sync-engine.h"
@@ -65,7 +66,8 @@ static GParamSpec *properties[N_PROPS];
 enum { FINISHED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static void run (ComptoirSyncEngine *self);
+static void run (ComptoirSyncEngine *self,
+                 gboolean            forced);
 static void next_account (ComptoirSyncEngine *self);
 
 static gint64 *
@@ -144,7 +146,7 @@ timeout_cb (gpointer data)
   ComptoirSyncEngine *self = data;
 
   self->timeout_id = 0;
-  run (self);
+  run (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -159,10 +161,14 @@ schedule_next (ComptoirSyncEngine *self)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!self->started)
     return;
-  if (outbox_due (self, &next_unix))
-    delay = SETTLE_SECONDS;
-  else if (next_unix > 0)
-    delay = CLAMP (next_unix - g_get_real_time () / G_USEC_PER_SEC, 1, PERIOD_SECONDS);
+  /* offline, only the network coming back (or the period) wakes us */
+  if (!self->offline)
+    {
+      if (outbox_due (self, &next_unix))
+        delay = SETTLE_SECONDS;
+      else if (next_unix > 0)
+        delay = CLAMP (next_unix - g_get_real_time () / G_USEC_PER_SEC, 1, PERIOD_SECONDS);
+    }
   self->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT_IDLE, (guint) delay, timeout_cb, self, NULL);
   g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->timeout_id), "[comptoir] next sync");
 }
@@ -177,7 +183,11 @@ record_error (ComptoirSyncEngine *self,
 {
   guint failures = GPOINTER_TO_UINT (g_hash_table_lookup (self->failures, &account_id)) + 1;
   gint64 delay = MIN ((gint64) 15 << MIN (failures - 1, 8), PERIOD_SECONDS);
-  gint64 retry = g_get_real_time () / G_USEC_PER_SEC + delay + g_random_int_range (0, (gint32) delay / 4 + 1);
+  gint64 retry;
+
+  /* a platform that asks to be left alone for a while is (rule 4) */
+  delay = MAX (delay, (gint64) comptoir_error_get_retry_after (error));
+  retry = g_get_real_time () / G_USEC_PER_SEC + delay + g_random_int_range (0, (gint32) delay / 4 + 1);
 
   g_hash_table_insert (self->errors, id_key (account_id), g_strdup (error->message));
   g_hash_table_insert (self->failures, id_key (account_id), GUINT_TO_POINTER (failures));
@@ -203,11 +213,14 @@ finish_run (ComptoirSyncEngine *self)
   g_clear_object (&self->platform);
   set_busy (self, FALSE);
   g_signal_emit (self, signals[FINISHED], 0, pulled);
+  /* a handler asked for another run, which is under way */
+  if (self->busy)
+    return;
 
   if (self->again)
     {
       self->again = FALSE;
-      run (self);
+      run (self, TRUE);
       return;
     }
   schedule_next (self);
@@ -280,11 +293,17 @@ next_account (ComptoirSyncEngine *self)
   comptoir_sync_push_async (self->store, self->platform, self->cancellable, push_cb, g_object_ref (self));
 }
 
+/* A run goes through every signed-in account; an automatic one leaves out
+ * those still in their back-off, which the merchant's own request
+ * (@forced) does not. */
 static void
-run (ComptoirSyncEngine *self)
+run (ComptoirSyncEngine *self,
+     gboolean            forced)
 {
   g_autoptr(GListModel) accounts = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean was_offline = self->offline;
   guint n;
 
   if (self->busy)
@@ -299,7 +318,8 @@ run (ComptoirSyncEngine *self)
   set_offline (self, self->monitor != NULL && !g_network_monitor_get_network_available (self->monitor));
   if (self->offline)
     {
-      g_signal_emit (self, signals[FINISHED], 0, 0);
+      if (!was_offline)
+        g_signal_emit (self, signals[FINISHED], 0, 0);
       schedule_next (self);
       return;
     }
@@ -318,13 +338,19 @@ run (ComptoirSyncEngine *self)
     {
       ComptoirAccount *account = g_list_model_get_item (accounts, i);
 
-      if (comptoir_account_get_signed_in (account))
+      gint64 id = comptoir_account_get_id (account);
+      gint64 *retry = g_hash_table_lookup (self->retry_at, &id);
+
+      if (!comptoir_account_get_signed_in (account))
         {
-          g_ptr_array_add (self->accounts, account);
-          g_hash_table_add (self->known, id_key (comptoir_account_get_id (account)));
+          g_object_unref (account);
+          continue;
         }
-      else
+      g_hash_table_add (self->known, id_key (id));
+      if (!forced && retry != NULL && *retry > now)
         g_object_unref (account);
+      else
+        g_ptr_array_add (self->accounts, account);
     }
   if (self->has_accounts != (self->accounts->len > 0))
     {
@@ -344,6 +370,8 @@ settle_cb (gpointer data)
   gint64 next_unix;
 
   self->settle_id = 0;
+  if (self->monitor != NULL && !g_network_monitor_get_network_available (self->monitor))
+    return G_SOURCE_REMOVE;
   if (self->busy)
     {
       /* what the run writes itself is not a reason to run again; a change
@@ -351,7 +379,7 @@ settle_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
   if (outbox_due (self, &next_unix))
-    run (self);
+    run (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -373,7 +401,7 @@ network_changed_cb (ComptoirSyncEngine *self,
   if (!self->started)
     return;
   if (available && self->offline)
-    run (self);
+    run (self, TRUE);
   else if (!available)
     set_offline (self, TRUE);
 }
@@ -516,7 +544,7 @@ comptoir_sync_engine_start (ComptoirSyncEngine *self)
   self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->network_changed_id = g_signal_connect_swapped (self->monitor, "network-changed",
                                                        G_CALLBACK (network_changed_cb), self);
-  run (self);
+  run (self, TRUE);
 }
 
 /**
@@ -530,7 +558,7 @@ comptoir_sync_engine_sync_now (ComptoirSyncEngine *self)
 {
   g_return_if_fail (COMPTOIR_IS_SYNC_ENGINE (self));
 
-  run (self);
+  run (self, TRUE);
 }
 
 gboolean

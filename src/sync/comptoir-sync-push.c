@@ -133,8 +133,9 @@ handle_outcome (GTask                *task,
   g_clear_pointer (&data->entry, comptoir_outbox_entry_free);
   if (stop)
     {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
+      /* the whole account is to be left alone for a while: the caller
+       * learns it (and how long, comptoir_error_get_retry_after()) */
+      fail (task, g_error_copy (error));
       return;
     }
   push_next (task);
@@ -440,8 +441,9 @@ comptoir_sync_push_async (ComptoirStore       *store,
  * @error: a #GError
  *
  * Returns: %FALSE only when the account could not be reached at all
- *   (offline, signed out, keyring locked, cancelled) or the store failed;
- *   what the platform said about each entry is in the store.
+ *   (offline, signed out, keyring locked, cancelled), asks to be left alone
+ *   for a while (%COMPTOIR_ERROR_RATE_LIMITED, with its Retry-After), or the
+ *   store failed; what the platform said about each entry is in the store.
  */
 gboolean
 comptoir_sync_push_finish (GAsyncResult  *result,

@@ -26,6 +26,7 @@ struct _ComptoirPublishingPage
   ComptoirStore       *store;
   ComptoirSyncEngine  *engine;
   GPtrArray           *rows;
+  char                *shown;      /* what the rows were built for, see rows_key() */
   gulong               store_changed_id;
 };
 
@@ -297,16 +298,35 @@ account_row (ComptoirPublishingPage *self,
   return row;
 }
 
+/* What decides the rows' buttons: each account, whether it is signed in,
+ * and whether something of it waits for the merchant. */
+static char *
+rows_key (ComptoirPublishingPage *self,
+          GListModel             *accounts)
+{
+  GString *key = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (accounts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, i);
+      gint64 id = comptoir_account_get_id (account);
+      ComptoirOutboxSummary summary = { 0 };
+
+      comptoir_outbox_get_summary (self->store, id, &summary, NULL);
+      g_string_append_printf (key, "%" G_GINT64_FORMAT ":%d:%d:%s;", id, comptoir_account_get_signed_in (account),
+                              summary.failed + summary.conflicts > 0, comptoir_account_get_platform_name (account));
+    }
+  return g_string_free (key, FALSE);
+}
+
 static void
 reload (ComptoirPublishingPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) accounts = NULL;
+  g_autofree char *key = NULL;
   guint n;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->accounts_group, self->rows->pdata[i]);
-  g_ptr_array_set_size (self->rows, 0);
 
   if (self->store == NULL)
     return;
@@ -316,6 +336,20 @@ reload (ComptoirPublishingPage *self)
       show_error (self, error);
       return;
     }
+  /* Rows are built again only when their buttons change: rebuilding
+   * would take the keyboard focus away from the merchant. */
+  key = rows_key (self, accounts);
+  if (g_strcmp0 (key, self->shown) == 0)
+    {
+      update_statuses (self);
+      return;
+    }
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&key);
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->accounts_group, self->rows->pdata[i]);
+  g_ptr_array_set_size (self->rows, 0);
+
   n = g_list_model_get_n_items (accounts);
   for (guint i = 0; i < n; i++)
     {
@@ -356,6 +390,7 @@ comptoir_publishing_page_dispose (GObject *object)
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_PUBLISHING_PAGE);
 
   G_OBJECT_CLASS (comptoir_publishing_page_parent_class)->dispose (object);
@@ -429,7 +464,7 @@ comptoir_publishing_page_set_engine (ComptoirPublishingPage *self,
       g_signal_connect_swapped (engine, "notify::busy", G_CALLBACK (update_statuses), self);
       g_signal_connect_swapped (engine, "notify::offline", G_CALLBACK (update_statuses), self);
       /* a refused sign-in shows as “must sign in again” */
-      g_signal_connect_swapped (engine, "finished", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (engine, "finished", G_CALLBACK (store_changed_cb), self);
     }
   if (self->store != NULL)
     update_statuses (self);
