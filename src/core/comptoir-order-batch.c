@@ -41,16 +41,25 @@ order_statements_prepare (ComptoirStore    *store,
   /* The DO UPDATE's WHERE skips an order whose stored version is the one
    * sent or a later one (a page fetched before the merchant's own change
    * came back): RETURNING then gives no row. An order without a version,
-   * sent (0, bound as NULL) or stored, is always written. */
+   * sent (0, bound as NULL) or stored, is always written.
+   *
+   * While an action of the merchant on the order waits in the outbox, the
+   * status shown stays the one the merchant chose (DESIGN.md, rule 6): the
+   * platform's goes to remote_status, where a refusal of the action finds
+   * it again. */
   s->upsert = comptoir_store_prepare (store,
                                       "INSERT INTO orders (account_id, remote_id, number, status, "
                                       "customer_name, customer_phone, customer_email, fulfilment, "
                                       "slot_start, slot_end, delivery_address, customer_note, "
                                       "subtotal_cents, delivery_fee_cents, total_cents, remote_version, "
-                                      "placed_at, updated_at) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+                                      "placed_at, updated_at, remote_status) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?4) "
                                       "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
-                                      "number = excluded.number, status = excluded.status, "
+                                      "number = excluded.number, "
+                                      "status = CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' "
+                                      "  AND o.account_id = orders.account_id AND o.object_type = 'order' "
+                                      "  AND o.object_id = orders.id) THEN orders.status ELSE excluded.status END, "
+                                      "remote_status = excluded.status, "
                                       "customer_name = excluded.customer_name, "
                                       "customer_phone = excluded.customer_phone, "
                                       "customer_email = excluded.customer_email, "

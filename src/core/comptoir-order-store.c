@@ -156,10 +156,15 @@ comptoir_order_write (ComptoirStore  *store,
                                  "INSERT INTO orders (account_id, remote_id, number, status, "
                                  "customer_name, customer_phone, customer_email, fulfilment, "
                                  "slot_start, slot_end, delivery_address, customer_note, "
-                                 "subtotal_cents, delivery_fee_cents, total_cents, placed_at, updated_at) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
+                                 "subtotal_cents, delivery_fee_cents, total_cents, placed_at, updated_at, "
+                                 "remote_status) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?4) "
                                  "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
-                                 "number = excluded.number, status = excluded.status, "
+                                 "number = excluded.number, remote_status = excluded.status, "
+                                 /* a local action waiting to be sent keeps its status */
+                                 "status = CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' "
+                                 "  AND o.account_id = orders.account_id AND o.object_type = 'order' "
+                                 "  AND o.object_id = orders.id) THEN orders.status ELSE excluded.status END, "
                                  "customer_name = excluded.customer_name, "
                                  "customer_phone = excluded.customer_phone, "
                                  "customer_email = excluded.customer_email, "
@@ -245,6 +250,49 @@ comptoir_order_load_lines (ComptoirStore  *store,
     }
   comptoir_order_set_lines (order, lines);
   return TRUE;
+}
+
+/**
+ * comptoir_order_load:
+ * @store: the store
+ * @order_id: a stored order
+ * @error: a #GError
+ *
+ * Reads one order as it is now, with its lines.
+ *
+ * Returns: (transfer full) (nullable): the order, %NULL with
+ *   %COMPTOIR_ERROR_NOT_FOUND when it is not in the store
+ */
+ComptoirOrder *
+comptoir_order_load (ComptoirStore  *store,
+                     gint64          order_id,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ComptoirOrder) order = NULL;
+  int rc;
+
+  g_return_val_if_fail (COMPTOIR_IS_STORE (store), NULL);
+
+  stmt = comptoir_store_prepare (store, "SELECT " ORDER_COLUMNS " FROM orders WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_NOT_FOUND,
+                             _("This order is no longer in Comptoir."));
+      else
+        comptoir_store_set_error (store, error);
+      return NULL;
+    }
+  order = COMPTOIR_ORDER (order_from_row (stmt));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!comptoir_order_load_lines (store, order, error))
+    return NULL;
+  return g_steal_pointer (&order);
 }
 
 /**

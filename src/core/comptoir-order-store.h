@@ -14,6 +14,9 @@ gboolean    comptoir_order_write       (ComptoirStore   *store,
                                         ComptoirOrder   *order,
                                         GError         **error);
 GListModel *comptoir_order_list_new    (ComptoirStore   *store);
+ComptoirOrder *comptoir_order_load     (ComptoirStore   *store,
+                                        gint64           order_id,
+                                        GError         **error);
 gboolean    comptoir_order_load_lines  (ComptoirStore   *store,
                                         ComptoirOrder   *order,
                                         GError         **error);

@@ -25,6 +25,7 @@ struct _ComptoirOrder
   gint64 delivery_fee_cents;
   gint64 total_cents;
   char *placed_at;
+  gint64 remote_version;
   GPtrArray *lines;
 };
 
@@ -48,6 +49,7 @@ enum {
   PROP_DELIVERY_FEE_CENTS,
   PROP_TOTAL_CENTS,
   PROP_PLACED_AT,
+  PROP_REMOTE_VERSION,
   N_PROPS
 };
 
@@ -389,6 +391,24 @@ comptoir_order_set_placed_at (ComptoirOrder *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACED_AT]);
 }
 
+gint64
+comptoir_order_get_remote_version (ComptoirOrder *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_ORDER (self), 0);
+  return self->remote_version;
+}
+
+void
+comptoir_order_set_remote_version (ComptoirOrder *self,
+                                   gint64 value)
+{
+  g_return_if_fail (COMPTOIR_IS_ORDER (self));
+  if (self->remote_version == value)
+    return;
+  self->remote_version = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOTE_VERSION]);
+}
+
 static void
 comptoir_order_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
@@ -458,6 +478,10 @@ comptoir_order_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
     case PROP_PLACED_AT:
       g_value_set_string (value, self->placed_at);
+      break;
+
+    case PROP_REMOTE_VERSION:
+      g_value_set_int64 (value, self->remote_version);
       break;
 
     default:
@@ -534,6 +558,10 @@ comptoir_order_set_property (GObject *object, guint prop_id, const GValue *value
 
     case PROP_PLACED_AT:
       comptoir_order_set_placed_at (self, g_value_get_string (value));
+      break;
+
+    case PROP_REMOTE_VERSION:
+      comptoir_order_set_remote_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -620,6 +648,9 @@ comptoir_order_class_init (ComptoirOrderClass *klass)
   /* when the order was placed, ISO 8601 UTC */
   properties[PROP_PLACED_AT] =
     g_param_spec_string ("placed-at", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* the platform's version of the order (its ETag), 0 when unknown */
+  properties[PROP_REMOTE_VERSION] =
+    g_param_spec_int64 ("remote-version", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

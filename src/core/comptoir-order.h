@@ -44,6 +44,8 @@ gint64 comptoir_order_get_total_cents (ComptoirOrder *self);
 void comptoir_order_set_total_cents (ComptoirOrder *self, gint64 value);
 const char *comptoir_order_get_placed_at (ComptoirOrder *self);
 void comptoir_order_set_placed_at (ComptoirOrder *self, const char *value);
+gint64 comptoir_order_get_remote_version (ComptoirOrder *self);
+void comptoir_order_set_remote_version (ComptoirOrder *self, gint64 value);
 
 GPtrArray *comptoir_order_get_lines (ComptoirOrder *self);
 void comptoir_order_set_lines (ComptoirOrder *self, GPtrArray *lines);

@@ -27,6 +27,8 @@ comptoir_outbox_entry_free (ComptoirOutboxEntry *entry)
   g_clear_object (&entry->product);
   g_strfreev (entry->photos);
   g_clear_object (&entry->shop);
+  g_free (entry->action);
+  g_free (entry->reason);
   g_free (entry);
 }
 
@@ -427,6 +429,48 @@ freeze_product (ComptoirStore        *store,
   return TRUE;
 }
 
+/* An action on an order: what the merchant chose (in the entry since it
+ * was written), the order's platform id, and the version it is based on:
+ * the one the merchant saw, or, after an earlier action on the order, the
+ * version that action brought back. */
+static gboolean
+freeze_order (ComptoirStore        *store,
+              ComptoirOutboxEntry  *entry,
+              JsonBuilder          *builder,
+              GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = comptoir_store_prepare (store,
+                                 "SELECT json_extract (e.payload, '$.action'), json_extract (e.payload, '$.reason'),"
+                                 " o.remote_id, CAST (coalesce (e.base_version, o.remote_version, 0) AS INTEGER)"
+                                 " FROM outbox e LEFT JOIN orders o ON o.id = e.object_id WHERE e.id = ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry->id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      comptoir_store_set_error (store, error);
+      return FALSE;
+    }
+  /* An order no longer in the store (its account removed): nothing to do. */
+  json_builder_set_member_name (builder, "op");
+  json_builder_add_string_value (builder, comptoir_sql_column_text (stmt, 2) != NULL ? "transition" : "skip");
+  json_builder_set_member_name (builder, "action");
+  json_builder_add_string_value (builder, comptoir_sql_column_text (stmt, 0));
+  json_builder_set_member_name (builder, "reason");
+  if (comptoir_sql_column_text (stmt, 1) != NULL)
+    json_builder_add_string_value (builder, comptoir_sql_column_text (stmt, 1));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "remote_id");
+  json_builder_add_string_value (builder, comptoir_sql_column_text (stmt, 2));
+  json_builder_set_member_name (builder, "if_match");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
+  return TRUE;
+}
+
 static gboolean
 payload_is_skip (const char *payload)
 {
@@ -470,6 +514,8 @@ begin_attempt_tx (ComptoirStore  *store,
       json_builder_begin_object (builder);
       if (g_str_equal (entry->object_type, "shop"))
         ok = freeze_shop (store, entry, builder, error);
+      else if (g_str_equal (entry->object_type, "order"))
+        ok = freeze_order (store, entry, builder, error);
       else
         ok = freeze_product (store, entry, builder, error);
       if (!ok)
@@ -495,7 +541,7 @@ begin_attempt_tx (ComptoirStore  *store,
 
   /* Nothing to send: a product never created there that is archived or
    * hidden there. */
-  if (payload_is_skip (data->payload))
+  if (payload_is_skip (data->payload) && g_str_equal (entry->object_type, "product"))
     {
       g_autoptr(sqlite3_stmt) publication = NULL;
 
@@ -566,6 +612,21 @@ comptoir_outbox_begin_attempt (ComptoirStore        *store,
       g_clear_object (&entry->shop);
       entry->shop = comptoir_shop_from_snapshot (store, member_string (object, "shop"), error);
       return entry->shop != NULL;
+    }
+  if (g_strcmp0 (op, "transition") == 0)
+    {
+      entry->operation = COMPTOIR_OUTBOX_TRANSITION_ORDER;
+      g_free (entry->action);
+      entry->action = g_strdup (member_string (object, "action"));
+      g_free (entry->reason);
+      entry->reason = g_strdup (member_string (object, "reason"));
+      if (entry->action == NULL || entry->remote_id == NULL)
+        {
+          g_set_error_literal (error, COMPTOIR_ERROR, COMPTOIR_ERROR_STORE,
+                               _("Your shop’s data file is damaged and cannot be read."));
+          return FALSE;
+        }
+      return TRUE;
     }
   if (g_strcmp0 (op, "create") == 0 || g_strcmp0 (op, "update") == 0)
     {
@@ -660,6 +721,23 @@ success_tx (ComptoirStore  *store,
                       " AND created_at < strftime ('%Y-%m-%dT%H:%M:%SZ', ?8, '-7 days')",
                       data, error))
     return FALSE;
+
+  /* An order takes the status the action gives it on the platform, and
+   * the version that came back (the next action is based on it); the
+   * status shown stays the merchant's while a later action waits. */
+  if (g_str_equal (data->entry->object_type, "order"))
+    return exec_entry (store,
+                       "WITH t (status) AS (SELECT CASE json_extract (payload, '$.action')"
+                       "   WHEN 'accept' THEN 'accepted' WHEN 'reject' THEN 'rejected'"
+                       "   WHEN 'ready' THEN 'ready' WHEN 'complete' THEN 'completed' END"
+                       "   FROM outbox WHERE id = ?1)"
+                       " UPDATE orders SET remote_version = coalesce (?6, remote_version),"
+                       " remote_status = coalesce ((SELECT status FROM t), remote_status),"
+                       " status = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND account_id = ?2"
+                       "   AND object_type = ?3 AND object_id = ?4) THEN status"
+                       "   ELSE coalesce ((SELECT status FROM t), status) END"
+                       " WHERE id = ?4",
+                       data, error);
 
   if (g_str_equal (data->entry->object_type, "shop"))
     return exec_entry (store,
@@ -786,6 +864,19 @@ failure_tx (ComptoirStore  *store,
                    : "UPDATE outbox SET state = 'failed', last_error = ?7 WHERE id = ?1",
                    data, error))
     return FALSE;
+  /* A refused action on an order: the actions after it cannot go either,
+   * and the order shows the status the platform last gave again. */
+  if (g_str_equal (data->entry->object_type, "order"))
+    return exec_entry (store,
+                       "UPDATE outbox SET state = 'failed', last_error = ?7 WHERE state = 'pending'"
+                       " AND account_id = ?2 AND object_type = ?3 AND object_id = ?4 AND id > ?1",
+                       data, error)
+           && exec_entry (store,
+                          "UPDATE orders SET status = coalesce (remote_status, status),"
+                          " reject_reason = CASE WHEN coalesce (remote_status, status) = 'rejected'"
+                          "   THEN reject_reason END"
+                          " WHERE id = ?4",
+                          data, error);
   if (g_str_equal (data->entry->object_type, "shop"))
     return exec_entry (store,
                        "INSERT INTO sync_state (account_id, resource, last_error) VALUES (?2, 'shop', ?7)"

@@ -271,8 +271,11 @@ comptoir_outbox_get_summary (ComptoirStore          *store,
   stmt = comptoir_store_prepare (store,
                                  "SELECT"
                                  "  count (*) FILTER (WHERE state = 'pending'),"
-                                 "  count (*) FILTER (WHERE state = 'failed' AND json_extract (payload, '$.conflict') IS NULL),"
-                                 "  count (*) FILTER (WHERE state = 'failed' AND json_extract (payload, '$.conflict') IS NOT NULL),"
+                                 /* a refused action on an order shows on that order only */
+                                 "  count (*) FILTER (WHERE state = 'failed' AND object_type <> 'order'"
+                                 "    AND json_extract (payload, '$.conflict') IS NULL),"
+                                 "  count (*) FILTER (WHERE state = 'failed' AND object_type <> 'order'"
+                                 "    AND json_extract (payload, '$.conflict') IS NOT NULL),"
                                  /* only the first entry of each object can be due */
                                  "  CAST (strftime ('%s', min (CASE WHEN state = 'pending'"
                                  "    AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.state = 'pending'"

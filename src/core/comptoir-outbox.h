@@ -28,9 +28,13 @@ G_BEGIN_DECLS
 
 /**
  * ComptoirOutboxSummary:
- * @pending: entries still to send (not done, not waiting for the merchant)
+ * @pending: entries still to send (not done, not waiting for the merchant),
+ *   the merchant's actions on orders included
  * @failed: entries the platform refused: the merchant must change something
+ *   (the shop or a product; a refused action on an order shows on the order,
+ *   comptoir_order_get_sync_state())
  * @conflicts: entries refused because the object changed on the platform
+ *   (the shop or a product, likewise)
  * @next_attempt_unix: when the next pending entry may be sent (Unix time;
  *   at most now when one is due already), 0 when nothing is pending
  */
@@ -103,13 +107,14 @@ typedef enum
   COMPTOIR_OUTBOX_CREATE_PRODUCT,
   COMPTOIR_OUTBOX_UPDATE_PRODUCT,
   COMPTOIR_OUTBOX_DELETE_PRODUCT,
+  COMPTOIR_OUTBOX_TRANSITION_ORDER,
 } ComptoirOutboxOperation;
 
 /**
  * ComptoirOutboxEntry:
  * @id: the entry
  * @account_id: the account it goes to
- * @object_type: "shop" or "product"
+ * @object_type: "shop", "product" or "order"
  * @object_id: the local id of the object
  * @idempotency_key: sent as `Idempotency-Key`, the same on every attempt
  * @attempts: attempts so far, this one included once begun
@@ -119,6 +124,9 @@ typedef enum
  * @product: (nullable): the product as frozen (create, update)
  * @photos: (nullable): its photos' media hashes, in order
  * @shop: (nullable): the shop profile as frozen
+ * @action: (nullable): what to do with the order ("accept", "reject",
+ *   "ready", "complete")
+ * @reason: (nullable): why, with "reject"
  */
 typedef struct
 {
@@ -134,6 +142,8 @@ typedef struct
   ComptoirProduct         *product;
   GStrv                    photos;
   ComptoirShop            *shop;
+  char                    *action;
+  char                    *reason;
 } ComptoirOutboxEntry;
 
 void comptoir_outbox_entry_free (ComptoirOutboxEntry *entry);

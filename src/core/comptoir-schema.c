@@ -237,9 +237,17 @@ static const char schema_v2[] =
   "CREATE INDEX products_by_category ON products (archived, category);"
   "CREATE INDEX product_publications_by_account ON product_publications (account_id, state);";
 
+/* Orders the merchant acts on: the status the platform last gave, kept
+ * apart from the one shown while a local action waits to be sent (a pull
+ * must not undo it, and a refusal brings the platform's back). */
+static const char schema_v3[] =
+  "ALTER TABLE orders ADD COLUMN remote_status TEXT;"
+  "UPDATE orders SET remote_status = status;";
+
 static const ComptoirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 const ComptoirMigration *

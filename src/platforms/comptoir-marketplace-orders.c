@@ -187,8 +187,12 @@ parse_order_response (ComptoirConnector     *self,
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object = comptoir_connector_response_object (response, &root, error);
+  ComptoirOrder *order = object ? parse_order (object, error) : NULL;
 
-  return object ? parse_order (object, error) : NULL;
+  /* The order's new version, for the next change based on it. */
+  if (order != NULL)
+    comptoir_order_set_remote_version (order, response->version);
+  return order;
 }
 
 static ComptoirPayout *

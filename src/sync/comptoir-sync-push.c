@@ -49,6 +49,9 @@ fail (GTask  *task,
 static char *
 conflict_message (ComptoirOutboxEntry *entry)
 {
+  if (g_str_equal (entry->object_type, "order"))
+    return g_strdup (_("This order changed on the marketplace meanwhile (the customer may have cancelled it), "
+                       "so your action was not applied. The order shows its status on the marketplace again."));
   if (g_str_equal (entry->object_type, "shop"))
     return g_strdup (_("Your shop’s page was changed on the platform since Comptoir last sent it. "
                        "Nothing was overwritten: look at what was changed there, then send your version if it is the right one."));
@@ -148,6 +151,26 @@ remote_done_cb (GObject      *source,
   g_autoptr(ComptoirRemoteObject) remote = comptoir_platform_finish_remote (COMPTOIR_PLATFORM (source), result, &error);
 
   handle_outcome (task, remote, error);
+}
+
+static void
+order_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirOrder) order = comptoir_platform_finish_order (COMPTOIR_PLATFORM (source), result, &error);
+  ComptoirRemoteObject remote = { NULL, 0, NULL, FALSE };
+
+  if (order == NULL)
+    {
+      handle_outcome (task, NULL, error);
+      return;
+    }
+  remote.id = (char *) comptoir_order_get_remote_id (order);
+  remote.version = comptoir_order_get_remote_version (order);
+  handle_outcome (task, &remote, NULL);
 }
 
 static void
@@ -349,6 +372,12 @@ push_next (GTask *task)
             }
           comptoir_platform_delete_product_async (data->platform, entry->remote_id, &mutation,
                                                   cancellable, deleted_cb, task);
+          return;
+
+        case COMPTOIR_OUTBOX_TRANSITION_ORDER:
+          comptoir_platform_transition_order_async (data->platform, entry->remote_id, entry->action,
+                                                    entry->reason, &mutation, cancellable,
+                                                    order_done_cb, task);
           return;
 
         default:

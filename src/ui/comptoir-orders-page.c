@@ -9,6 +9,7 @@
 #include "comptoir-amount-row.h"
 #include "comptoir-format.h"
 #include "comptoir-money.h"
+#include "comptoir-order-detail.h"
 #include "comptoir-order-store.h"
 #include "comptoir-paged-list.h"
 #include "comptoir-orders-page.h"
@@ -20,8 +21,9 @@ struct _ComptoirOrdersPage
   GtkStack    *stack;
   GtkListView *list_view;
 
-  GListModel  *model;
-  gboolean     attached;
+  GListModel    *model;
+  ComptoirStore *store;
+  gboolean       attached;
 };
 
 G_DEFINE_FINAL_TYPE (ComptoirOrdersPage, comptoir_orders_page, GTK_TYPE_WIDGET)
@@ -90,6 +92,31 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   comptoir_amount_row_set (gtk_list_item_get_child (item), heading, details, total);
 }
 
+/* An order opens in its own window, to prepare it. */
+static void
+activate_cb (GtkListView        *list_view,
+             guint               position,
+             ComptoirOrdersPage *self)
+{
+  g_autoptr(ComptoirOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  ComptoirOrderDetail *detail;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->model == NULL || self->store == NULL
+      || (order = g_list_model_get_item (self->model, position)) == NULL)
+    return;
+  detail = comptoir_order_detail_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                      comptoir_order_get_id (order), &error);
+  if (detail == NULL)
+    {
+      g_warning ("Cannot open an order: %s", error->message);
+      return;
+    }
+  g_signal_connect_object (detail, "acted", G_CALLBACK (comptoir_orders_page_reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (detail));
+}
+
 static void
 comptoir_orders_page_dispose (GObject *object)
 {
@@ -98,6 +125,7 @@ comptoir_orders_page_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), COMPTOIR_TYPE_ORDERS_PAGE);
 
   G_OBJECT_CLASS (comptoir_orders_page_parent_class)->dispose (object);
@@ -129,6 +157,8 @@ comptoir_orders_page_init (ComptoirOrdersPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
 
   update_visible_page (self);
 }
@@ -148,6 +178,7 @@ comptoir_orders_page_set_store (ComptoirOrdersPage *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_set_object (&self->store, store);
 
   self->model = comptoir_order_list_new (store);
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
