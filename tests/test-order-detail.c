@@ -51,7 +51,7 @@ add_order (ComptoirStore *store)
   comptoir_order_set_fulfilment (order, "delivery");
   comptoir_order_set_slot_start (order, "2026-11-28T09:00:00Z");
   comptoir_order_set_slot_end (order, "2026-11-28T10:00:00Z");
-  comptoir_order_set_delivery_address (order, "3 rue des Tanneurs\n23200 Aubusson");
+  comptoir_order_set_delivery_address (order, "3 rue des Tanneurs <b>&</b> fils\n23200 Aubusson");
   comptoir_order_set_customer_note (order, "Sonnez deux fois, merci !");
   comptoir_order_set_subtotal_cents (order, 2090);
   comptoir_order_set_delivery_fee_cents (order, 350);
@@ -124,7 +124,7 @@ test_open_and_accept (void)
   g_assert_nonnull (comptoir_ui_test_find_label (detail, "06 12 34 56 78", COMPTOIR_UI_TEST_MAPPED));
   g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (child (detail, "phone_link"))), ==, "tel:06%2012%2034%2056%2078");
   g_assert_nonnull (comptoir_ui_test_find_label (detail, "Livraison locale", COMPTOIR_UI_TEST_ANY));
-  g_assert_nonnull (comptoir_ui_test_find_label (detail, "3 rue des Tanneurs\n23200 Aubusson", COMPTOIR_UI_TEST_ANY));
+  g_assert_nonnull (comptoir_ui_test_find_label (detail, "3 rue des Tanneurs <b>&</b> fils\n23200 Aubusson", COMPTOIR_UI_TEST_ANY));
   g_assert_nonnull (comptoir_ui_test_find_label (detail, "Sonnez deux fois, merci !", COMPTOIR_UI_TEST_ANY));
   g_assert_nonnull (comptoir_ui_test_find_label (detail, "2 × Pain de campagne", COMPTOIR_UI_TEST_ANY));
   g_assert_nonnull (comptoir_ui_test_find_label (detail, "4,20\u00a0€ l’unité", COMPTOIR_UI_TEST_ANY));
