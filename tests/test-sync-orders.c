@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "comptoir-account.h"
 #include "comptoir-error.h"
 #include "comptoir-order-actions.h"
 #include "comptoir-order-batch.h"
@@ -285,13 +287,13 @@ test_offline_accept (void)
   g_assert_cmpuint (n_sent, ==, 0);
 
   /* A page that still has the order as new (fetched before the action
-   * reached the platform, with a later version) does not undo it. */
+   * reached the platform) does not undo it. */
   on_platform = comptoir_order_load (store, order_id, &error);
   g_assert_no_error (error);
   comptoir_order_set_status (on_platform, "new");
   page.account_id = comptoir_platform_get_account_id (platform);
   page.order = on_platform;
-  page.version = 1000;
+  page.version = comptoir_order_get_remote_version (on_platform);
   g_assert_true (comptoir_store_transaction (store, write_page_tx, &page, &error));
   g_assert_no_error (error);
   g_clear_pointer (&status, g_free);
@@ -393,12 +395,12 @@ test_refused (void)
   answer = comptoir_test_sandbox_control (sandbox, "POST", path, "{\"reason\": \"Je ne peux plus venir\"}", &code);
   g_assert_cmpuint (code, ==, 200);
 
-  /* A pull brings the cancellation: the merchant's action still shows
-   * while it waits (it is not silently dropped either way). */
+  /* A pull brings the cancellation: it shows at once, though the
+   * acceptance still waits (the merchant must not prepare it). */
   g_assert_true (pull (store, platform, &error));
   g_assert_no_error (error);
   status = local_status (store, cancelled_id);
-  g_assert_cmpstr (status, ==, "accepted");
+  g_assert_cmpstr (status, ==, "cancelled");
 
   /* The platform refuses the acceptance; the other order goes through. */
   g_assert_true (push (store, platform, &n_sent, &error));
@@ -461,6 +463,64 @@ test_reject (void)
   comptoir_test_sandbox_stop (sandbox);
 }
 
+/* Without a sandbox: what the store does with pages while an action
+ * waits, and with an answer replayed after a pull brought a later version. */
+static void
+test_pages_while_waiting (void)
+{
+  g_autoptr(ComptoirStore) store = open_store ("orders-pages.db");
+  g_autoptr(ComptoirAccount) account = comptoir_account_new ();
+  g_autoptr(ComptoirOrder) order = comptoir_order_new ();
+  g_autoptr(ComptoirOutboxEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  PageData page = { 0 };
+  gint64 order_id;
+
+  comptoir_account_set_kind (account, "marketplace");
+  comptoir_account_set_base_url (account, "https://place.example/v1");
+  comptoir_account_set_signed_in (account, TRUE);
+  g_assert_true (comptoir_account_save (store, account, NULL, &error));
+  g_object_set (order, "remote-id", "o-1", "number", "1001", "status", "new", "customer-name", "Camille",
+                "total-cents", (gint64) 1200, "placed-at", "2026-11-28T09:00:00Z", NULL);
+  page.account_id = comptoir_account_get_id (account);
+  page.order = order;
+  page.version = 1;
+  g_assert_true (comptoir_store_transaction (store, write_page_tx, &page, &error));
+  g_assert_no_error (error);
+  order_id = local_id (store, "o-1");
+  act (store, order_id, "accept", NULL);
+
+  /* the order changed on the platform meanwhile (still new there): the
+   * merchant's acceptance keeps showing while it waits */
+  page.version = 2;
+  g_assert_true (comptoir_store_transaction (store, write_page_tx, &page, &error));
+  status = local_status (store, order_id);
+  g_assert_cmpstr (status, ==, "accepted");
+
+  /* the acceptance went through (version 3), its answer was lost; a pull
+   * then brought the customer's cancellation (version 4), which shows */
+  entry = comptoir_outbox_next_due (store, page.account_id, 0, &error);
+  g_assert_nonnull (entry);
+  g_assert_true (comptoir_outbox_begin_attempt (store, entry, &error));
+  comptoir_order_set_status (order, "cancelled");
+  page.version = 4;
+  g_assert_true (comptoir_store_transaction (store, write_page_tx, &page, &error));
+  g_clear_pointer (&status, g_free);
+  status = local_status (store, order_id);
+  g_assert_cmpstr (status, ==, "cancelled");
+
+  /* the retry gets the stored answer (version 3): older, it changes
+   * nothing — the order stays cancelled, as it is on the platform */
+  g_assert_true (comptoir_outbox_record_success (store, entry, "o-1", 3, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&status, g_free);
+  status = local_status (store, order_id);
+  g_assert_cmpstr (status, ==, "cancelled");
+  g_assert_false (comptoir_order_act (store, order_id, "ready", NULL, &error));
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/sync-orders/offline-accept", test_offline_accept);
   g_test_add_func ("/sync-orders/refused", test_refused);
   g_test_add_func ("/sync-orders/reject", test_reject);
+  g_test_add_func ("/sync-orders/pages-while-waiting", test_pages_while_waiting);
 
   return g_test_run ();
 }

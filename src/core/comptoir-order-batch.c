@@ -46,7 +46,8 @@ order_statements_prepare (ComptoirStore    *store,
    * While an action of the merchant on the order waits in the outbox, the
    * status shown stays the one the merchant chose (DESIGN.md, rule 6): the
    * platform's goes to remote_status, where a refusal of the action finds
-   * it again. */
+   * it again — except a cancellation by the customer, which shows at once:
+   * the merchant must not prepare a cancelled order. */
   s->upsert = comptoir_store_prepare (store,
                                       "INSERT INTO orders (account_id, remote_id, number, status, "
                                       "customer_name, customer_phone, customer_email, fulfilment, "
@@ -56,7 +57,8 @@ order_statements_prepare (ComptoirStore    *store,
                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?4) "
                                       "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
                                       "number = excluded.number, "
-                                      "status = CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' "
+                                      "status = CASE WHEN excluded.status = 'cancelled' THEN excluded.status "
+                                      "  WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' "
                                       "  AND o.account_id = orders.account_id AND o.object_type = 'order' "
                                       "  AND o.object_id = orders.id) THEN orders.status ELSE excluded.status END, "
                                       "remote_status = excluded.status, "

@@ -161,8 +161,10 @@ comptoir_order_write (ComptoirStore  *store,
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?4) "
                                  "ON CONFLICT (account_id, remote_id) DO UPDATE SET "
                                  "number = excluded.number, remote_status = excluded.status, "
-                                 /* a local action waiting to be sent keeps its status */
-                                 "status = CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' "
+                                 /* a local action waiting to be sent keeps its status,
+                                  * but a cancellation by the customer shows at once */
+                                 "status = CASE WHEN excluded.status = 'cancelled' THEN excluded.status "
+                                 "  WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.state = 'pending' "
                                  "  AND o.account_id = orders.account_id AND o.object_type = 'order' "
                                  "  AND o.object_id = orders.id) THEN orders.status ELSE excluded.status END, "
                                  "customer_name = excluded.customer_name, "

@@ -723,8 +723,10 @@ success_tx (ComptoirStore  *store,
     return FALSE;
 
   /* An order takes the status the action gives it on the platform, and
-   * the version that came back (the next action is based on it); the
-   * status shown stays the merchant's while a later action waits. */
+   * the version that came back (the next action is based on it) — unless
+   * a pull already brought a later version (an answer replayed after a
+   * lost one, rule 6). The status shown stays the merchant's while a later
+   * action waits; then it is the platform's. */
   if (g_str_equal (data->entry->object_type, "order"))
     return exec_entry (store,
                        "WITH t (status) AS (SELECT CASE json_extract (payload, '$.action')"
@@ -732,12 +734,15 @@ success_tx (ComptoirStore  *store,
                        "   WHEN 'ready' THEN 'ready' WHEN 'complete' THEN 'completed' END"
                        "   FROM outbox WHERE id = ?1)"
                        " UPDATE orders SET remote_version = coalesce (?6, remote_version),"
-                       " remote_status = coalesce ((SELECT status FROM t), remote_status),"
-                       " status = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND account_id = ?2"
-                       "   AND object_type = ?3 AND object_id = ?4) THEN status"
-                       "   ELSE coalesce ((SELECT status FROM t), status) END"
-                       " WHERE id = ?4",
-                       data, error);
+                       " remote_status = coalesce ((SELECT status FROM t), remote_status)"
+                       " WHERE id = ?4 AND (?6 IS NULL OR remote_version IS NULL"
+                       "   OR CAST (?6 AS INTEGER) > CAST (remote_version AS INTEGER))",
+                       data, error)
+           && exec_entry (store,
+                          "UPDATE orders SET status = coalesce (remote_status, status)"
+                          " WHERE id = ?4 AND NOT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending'"
+                          "   AND account_id = ?2 AND object_type = ?3 AND object_id = ?4)",
+                          data, error);
 
   if (g_str_equal (data->entry->object_type, "shop"))
     return exec_entry (store,
