@@ -5,6 +5,7 @@
 
 #include "comptoir-account.h"
 #include "comptoir-error.h"
+#include "comptoir-order.h"
 #include "comptoir-order-store.h"
 #include "comptoir-product-store.h"
 #include "comptoir-store-private.h"
@@ -549,6 +550,55 @@ test_changed_signal (void)
   g_assert_cmpuint (n, ==, 2);
 }
 
+/* Each real migration keeps what the previous version stored: a database
+ * of every earlier version, with a product, an account and an order in
+ * it, opens at the latest version with all of it, the order's platform
+ * status filled in (v3). */
+static void
+test_real_upgrades (void)
+{
+  guint n;
+  const ComptoirMigration *all = comptoir_store_get_migrations (&n);
+
+  for (guint upto = 1; upto < n; upto++)
+    {
+      g_autofree char *name = g_strdup_printf ("upgrade-from-v%d.db", all[upto - 1].version);
+      g_autofree char *path = comptoir_test_tmp_path (name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ComptoirStore) store = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      g_remove (path);
+      store = comptoir_store_open_with_migrations (path, all, upto, &error);
+      g_assert_no_error (error);
+      g_assert_true (comptoir_store_exec (store,
+                                          "INSERT INTO products (id, uuid, name, price_cents, vat_rate, created_at, updated_at)"
+                                          " VALUES (1, 'u-1', 'Pain de seigle', 390, 550, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                                          "INSERT INTO accounts (id, kind, base_url, created_at)"
+                                          " VALUES (1, 'marketplace', 'https://place.example/v1', '2026-01-01T00:00:00Z');"
+                                          "INSERT INTO orders (id, account_id, remote_id, number, status, total_cents, placed_at, updated_at)"
+                                          " VALUES (1, 1, 'o-1', '1001', 'accepted', 1200, '2026-01-02T09:00:00Z', '2026-01-02T09:00:00Z');",
+                                          &error));
+      g_assert_no_error (error);
+      g_clear_object (&store);
+
+      store = comptoir_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (comptoir_store_get_schema_version (store), ==, comptoir_store_get_latest_version ());
+      stmt = comptoir_store_prepare (store,
+                                     "SELECT p.name, p.price_cents, o.status, o.remote_status, o.total_cents"
+                                     " FROM products p, orders o WHERE p.id = 1 AND o.id = 1",
+                                     &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Pain de seigle");
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, 390);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "accepted");
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "accepted");
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 4), ==, 1200);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/store/worker-isolation", test_worker_isolation);
   g_test_add_func ("/store/order-lines-replaced", test_order_lines_replaced);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
+  g_test_add_func ("/store/real-upgrades", test_real_upgrades);
 
   return g_test_run ();
 }
