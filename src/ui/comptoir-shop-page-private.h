@@ -71,6 +71,7 @@ struct _ComptoirShopPage
   GtkLabel            *checklist_left;
   GtkBox              *trouble_box;    /* a platform refused the page: built when needed */
   gulong               store_changed_id;
+  guint                trouble_id;
   GPtrArray           *checklist_rows;
   gboolean             checklist_connected;
   GPtrArray           *fields;     /* TextField */

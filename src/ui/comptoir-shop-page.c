@@ -527,6 +527,7 @@ comptoir_shop_page_dispose (GObject *object)
   g_clear_object (&self->exporting);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_handle_id (&self->trouble_id, g_source_remove);
   g_clear_handle_id (&self->checklist_id, g_source_remove);
   g_clear_handle_id (&self->folded_id, g_source_remove);
   g_clear_handle_id (&self->complete_id, g_source_remove);
@@ -672,6 +673,18 @@ comptoir_shop_page_init (ComptoirShopPage *self)
 
 static void refresh_trouble (ComptoirShopPage *self);
 
+/* Not in the way of the first frame: what a platform refused shows an
+ * instant later. */
+static gboolean
+trouble_idle_cb (gpointer data)
+{
+  ComptoirShopPage *self = data;
+
+  self->trouble_id = 0;
+  refresh_trouble (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * comptoir_shop_page_set_store:
  *
@@ -693,7 +706,8 @@ comptoir_shop_page_set_store (ComptoirShopPage *self,
   /* what the platforms answer, as the engine records it */
   self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (refresh_trouble), self,
                                                     G_CONNECT_SWAPPED);
-  refresh_trouble (self);
+  if (self->trouble_id == 0)
+    self->trouble_id = g_idle_add_full (G_PRIORITY_LOW, trouble_idle_cb, self, NULL);
   shop = comptoir_shop_load (store, &error);
   if (shop == NULL)
     {
