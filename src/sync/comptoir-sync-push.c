@@ -81,7 +81,10 @@ handle_outcome (GTask                *task,
       data->n_sent++;
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-           || g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_AUTH)
+           /* a 403 forbids this change, not the account: it is refused
+            * below, on its object, and the others go on */
+           || (g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_AUTH)
+               && comptoir_error_get_http_status (error) != 403)
            || g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_KEYRING)
            || (g_error_matches (error, COMPTOIR_ERROR, COMPTOIR_ERROR_NETWORK)
                && comptoir_error_get_http_status (error) == 0))
