@@ -145,7 +145,7 @@ test_open_and_accept (void)
   g_assert_nonnull (comptoir_ui_test_find_label (detail, "Acceptée", COMPTOIR_UI_TEST_MAPPED));
   sync_label = child (detail, "sync_label");
   g_assert_true (gtk_widget_get_visible (sync_label));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sync_label)), ==, "Sera envoyé dès le retour de la connexion");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sync_label)), ==, "En attente d’envoi à la place de marché");
   g_assert_false (gtk_widget_get_visible (child (detail, "accept_button")));
   g_assert_true (gtk_widget_get_visible (child (detail, "ready_button")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (detail, "ready_button"))), ==, "Prête pour la _livraison");

@@ -275,7 +275,12 @@ comptoir_order_get_sync_state (ComptoirStore           *store,
       return FALSE;
     }
   if (g_strcmp0 (comptoir_sql_column_text (stmt, 0), "pending") == 0)
-    *state = COMPTOIR_ORDER_SYNC_PENDING;
+    {
+      *state = COMPTOIR_ORDER_SYNC_PENDING;
+      /* why the last attempt did not go through, if there was one */
+      if (message != NULL)
+        *message = g_strdup (comptoir_sql_column_text (stmt, 2));
+    }
   else if (g_strcmp0 (comptoir_sql_column_text (stmt, 0), "done") == 0)
     *state = COMPTOIR_ORDER_SYNC_SENT;
   else

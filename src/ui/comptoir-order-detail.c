@@ -132,6 +132,7 @@ show_sync_state (ComptoirOrderDetail *self)
   g_autofree char *message = NULL;
   ComptoirOrderSyncState state = COMPTOIR_ORDER_SYNC_NONE;
   const char *text = NULL;
+  g_autofree char *waiting = NULL;
   gboolean problem = FALSE;
 
   if (self->action_error != NULL)
@@ -142,7 +143,13 @@ show_sync_state (ComptoirOrderDetail *self)
   else if (!comptoir_order_get_sync_state (self->store, self->order_id, &state, &message, &error))
     g_warning ("Cannot read where the order stands: %s", error->message);
   else if (state == COMPTOIR_ORDER_SYNC_PENDING)
-    text = _("Will be sent as soon as the connection is back");
+    {
+      if (message != NULL)
+        /* TRANSLATORS: %s says why, e.g. the platform cannot be reached */
+        text = waiting = g_strdup_printf (_("Not sent yet: %s"), message);
+      else
+        text = _("Waiting to be sent to the marketplace");
+    }
   else if (state == COMPTOIR_ORDER_SYNC_SENT)
     text = _("Sent to the marketplace");
   else if (state == COMPTOIR_ORDER_SYNC_FAILED || state == COMPTOIR_ORDER_SYNC_CONFLICT)
