@@ -338,6 +338,11 @@ test_conflict_send_mine (void)
     g_autoptr(GListModel) list = comptoir_product_query_run (store, &refused);
 
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+    {
+      g_autoptr(ComptoirProduct) listed = g_list_model_get_item (list, 0);
+      /* and the list marks it */
+      g_assert_true (comptoir_product_get_refused (listed));
+    }
   }
 
   editor = comptoir_product_editor_new (NULL, store, comptoir_product_get_id (jam), &error);

@@ -36,6 +36,7 @@ comptoir_product_from_row (sqlite3_stmt *stmt)
   comptoir_product_set_archived (product, sqlite3_column_int (stmt, 12) != 0);
   comptoir_product_set_updated_at (product, comptoir_sql_column_text (stmt, 13));
   comptoir_product_set_cover_hash (product, comptoir_sql_column_text (stmt, 14));
+  comptoir_product_set_refused (product, sqlite3_column_int (stmt, 15) != 0);
 
   return G_OBJECT (product);
 }

@@ -23,6 +23,7 @@ struct _ComptoirProduct
   char *category;
   guint visibility;
   gboolean archived;
+  gboolean refused;
   char *cover_hash;
   char *updated_at;
 
@@ -50,6 +51,7 @@ enum {
   PROP_CATEGORY,
   PROP_VISIBILITY,
   PROP_ARCHIVED,
+  PROP_REFUSED,
   PROP_COVER_HASH,
   PROP_UPDATED_AT,
   N_PROPS
@@ -74,6 +76,31 @@ comptoir_product_set_id (ComptoirProduct *self,
     return;
   self->id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/**
+ * comptoir_product_get_refused:
+ *
+ * Returns: whether a platform refused the product's last change (or it
+ *   changed there too), as listed: the merchant has something to look at
+ */
+gboolean
+comptoir_product_get_refused (ComptoirProduct *self)
+{
+  g_return_val_if_fail (COMPTOIR_IS_PRODUCT (self), FALSE);
+  return self->refused;
+}
+
+void
+comptoir_product_set_refused (ComptoirProduct *self,
+                              gboolean         value)
+{
+  g_return_if_fail (COMPTOIR_IS_PRODUCT (self));
+  value = !!value;
+  if (self->refused == value)
+    return;
+  self->refused = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSED]);
 }
 
 const char *
@@ -419,6 +446,9 @@ comptoir_product_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_ARCHIVED:
       g_value_set_boolean (value, self->archived);
       break;
+    case PROP_REFUSED:
+      g_value_set_boolean (value, self->refused);
+      break;
 
     case PROP_COVER_HASH:
       g_value_set_string (value, self->cover_hash);
@@ -494,6 +524,9 @@ comptoir_product_set_property (GObject *object, guint prop_id, const GValue *val
 
     case PROP_ARCHIVED:
       comptoir_product_set_archived (self, g_value_get_boolean (value));
+      break;
+    case PROP_REFUSED:
+      comptoir_product_set_refused (self, g_value_get_boolean (value));
       break;
 
     case PROP_COVER_HASH:
@@ -580,6 +613,8 @@ comptoir_product_class_init (ComptoirProductClass *klass)
   /* hidden from the catalogue */
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REFUSED] =
+    g_param_spec_boolean ("refused", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* media hash of the first photo, or empty */
   properties[PROP_COVER_HASH] =
     g_param_spec_string ("cover-hash", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -40,6 +40,8 @@ guint comptoir_product_get_visibility (ComptoirProduct *self);
 void comptoir_product_set_visibility (ComptoirProduct *self, guint value);
 gboolean comptoir_product_get_archived (ComptoirProduct *self);
 void comptoir_product_set_archived (ComptoirProduct *self, gboolean value);
+gboolean comptoir_product_get_refused (ComptoirProduct *self);
+void comptoir_product_set_refused (ComptoirProduct *self, gboolean value);
 const char *comptoir_product_get_cover_hash (ComptoirProduct *self);
 void comptoir_product_set_cover_hash (ComptoirProduct *self, const char *value);
 const char *comptoir_product_get_updated_at (ComptoirProduct *self);

@@ -197,7 +197,8 @@ new_menu_button (void)
   return button;
 }
 
-/* A row: thumbnail, name, category and stock, price, menu. */
+/* A row: thumbnail, name, category and stock, a sign when a platform
+ * refused it, price, menu. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -209,7 +210,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *amount = gtk_label_new (NULL);
+  GtkWidget *refused = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
+  gtk_widget_set_name (refused, "product-refused");
+  gtk_widget_add_css_class (refused, "warning");
+  gtk_widget_set_tooltip_text (refused, C_("catalog", "A platform refused this product: open it to see why"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (refused), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  C_("catalog", "A platform refused this product: open it to see why"), -1);
+  gtk_widget_set_visible (refused, FALSE);
   gtk_image_set_pixel_size (GTK_IMAGE (image), 40);
   gtk_widget_add_css_class (image, "product-thumbnail");
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
@@ -227,6 +235,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text), subtitle);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), refused);
   gtk_box_append (GTK_BOX (box), amount);
   gtk_box_append (GTK_BOX (box), new_menu_button ());
   gtk_list_item_set_child (item, box);
@@ -241,7 +250,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *image = gtk_widget_get_first_child (box);
   GtkWidget *text = gtk_widget_get_next_sibling (image);
-  GtkWidget *amount = gtk_widget_get_next_sibling (text);
+  GtkWidget *refused = gtk_widget_get_next_sibling (text);
+  GtkWidget *amount = gtk_widget_get_next_sibling (refused);
   GtkWidget *menu = gtk_widget_get_next_sibling (amount);
   GtkWidget *title = gtk_widget_get_first_child (text);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
@@ -260,6 +270,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), comptoir_product_get_name (product));
   gtk_label_set_text (GTK_LABEL (subtitle), details);
   gtk_label_set_text (GTK_LABEL (amount), price);
+  gtk_widget_set_visible (refused, comptoir_product_get_refused (product));
   g_object_set_data (G_OBJECT (menu), "product-id", GSIZE_TO_POINTER (comptoir_product_get_id (product)));
   comptoir_thumbnails_bind (self->thumbnails, GTK_IMAGE (image), comptoir_product_get_cover_hash (product));
 }
