@@ -200,13 +200,157 @@ test_engine (void)
   g_assert_false (wait_for_runs (&runs, before + 2, 5));
 }
 
+/* A network monitor the test switches on and off: GIO picks it (by name,
+ * GIO_USE_NETWORK_MONITOR) as the default one. */
+typedef struct
+{
+  GObject  parent_instance;
+  gboolean available;
+} FakeMonitor;
+
+typedef struct
+{
+  GObjectClass parent_class;
+} FakeMonitorClass;
+
+enum { FAKE_PROP_0, FAKE_PROP_AVAILABLE, FAKE_PROP_METERED, FAKE_PROP_CONNECTIVITY };
+
+static GType fake_monitor_get_type (void);
+static void fake_monitor_network_iface_init (GNetworkMonitorInterface *iface);
+static void fake_monitor_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_monitor_initable_iface_init)
+                         G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_network_iface_init)
+                         g_io_extension_point_implement (G_NETWORK_MONITOR_EXTENSION_POINT_NAME,
+                                                         g_define_type_id, "comptoir-test", 0))
+
+static gboolean
+fake_monitor_initable_init (GInitable     *initable,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  return TRUE;
+}
+
+static void
+fake_monitor_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = fake_monitor_initable_init;
+}
+
+static void
+fake_monitor_network_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+static void
+fake_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FakeMonitor *self = (FakeMonitor *) object;
+
+  switch (prop_id)
+    {
+    case FAKE_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case FAKE_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case FAKE_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fake_monitor_class_init (FakeMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = fake_monitor_get_property;
+  g_object_class_override_property (object_class, FAKE_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, FAKE_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, FAKE_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+fake_monitor_init (FakeMonitor *self)
+{
+  self->available = TRUE;
+}
+
+static void
+set_network (gboolean available)
+{
+  FakeMonitor *monitor = (FakeMonitor *) g_network_monitor_get_default ();
+
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (monitor, fake_monitor_get_type ()));
+  monitor->available = available;
+  g_object_notify (G_OBJECT (monitor), "network-available");
+  g_signal_emit_by_name (monitor, "network-changed", available);
+}
+
+/* Offline, the engine tries nothing and does not wake up over and over;
+ * the network coming back sends what waited. */
+static void
+test_offline (void)
+{
+  ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
+  g_autofree char *path = comptoir_test_tmp_path ("engine-offline.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ComptoirStore) store = NULL;
+  g_autoptr(ComptoirAccount) account = NULL;
+  g_autoptr(ComptoirSyncEngine) engine = NULL;
+  g_autoptr(ComptoirProduct) jam = comptoir_product_new ();
+  Runs runs = { 0 };
+
+  g_remove (path);
+  store = comptoir_store_open (path, &error);
+  g_assert_no_error (error);
+  account = connect_marketplace (store, sandbox);
+
+  set_network (FALSE);
+  engine = comptoir_sync_engine_new (store);
+  g_signal_connect (engine, "finished", G_CALLBACK (finished_cb), &runs);
+  comptoir_sync_engine_start (engine);
+  g_assert_true (comptoir_sync_engine_get_offline (engine));
+  g_assert_cmpuint (runs.runs, ==, 1);
+
+  /* an edit offline waits; nothing runs, however long it waits */
+  comptoir_product_set_name (jam, "Confiture de mirabelles");
+  comptoir_product_set_price_cents (jam, 520);
+  save (store, jam);
+  g_assert_false (wait_for_runs (&runs, 2, 7));
+  g_assert_false (comptoir_sync_engine_get_busy (engine));
+  g_assert_cmpuint (pending (store, account), ==, 1);
+
+  /* the network comes back: what waited goes out */
+  set_network (TRUE);
+  g_assert_true (wait_for_runs (&runs, 2, 30));
+  g_assert_false (comptoir_sync_engine_get_offline (engine));
+  g_assert_cmpuint (pending (store, account), ==, 0);
+  g_assert_cmpint (remote_price (store, account, "Confiture de mirabelles"), ==, 520);
+  comptoir_test_sandbox_stop (sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   comptoir_test_init (&argc, &argv);
+  /* our own network monitor, switched on and off by the tests */
+  g_setenv ("GIO_USE_NETWORK_MONITOR", "comptoir-test", TRUE);
+  g_io_extension_point_register (G_NETWORK_MONITOR_EXTENSION_POINT_NAME);
+  g_type_ensure (fake_monitor_get_type ());
 
   g_test_add_func ("/sync-engine/sends-fetches-and-waits", test_engine);
+  g_test_add_func ("/sync-engine/offline", test_offline);
 
   return g_test_run ();
 }
