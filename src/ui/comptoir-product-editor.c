@@ -566,7 +566,12 @@ send_mine_clicked_cb (GtkButton             *button,
 
   if (!comptoir_outbox_send_local_version (self->store, comptoir_product_get_id (self->product),
                                            account_id, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    {
+      /* a toast title is Pango markup in libadwaita 1.2 */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
   load_publications (self);
 }
 
