@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 
+#include "comptoir-platform.h"
 #include "comptoir-sandbox-utils.h"
 
 static char *
@@ -158,4 +159,30 @@ comptoir_test_file_contains (const char *path,
   if (!g_file_get_contents (path, &data, &len, NULL))
     return FALSE;
   return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+/* Connects the platform at @url as the merchant does (discovery, then sign
+ * in, the secret going to the keyring); the account must be accepted. */
+ComptoirAccount *
+comptoir_test_connect_account (ComptoirStore *store,
+                               const char    *url,
+                               const char    *login,
+                               const char    *secret)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) found = NULL;
+  g_autoptr(GAsyncResult) connected = NULL;
+  g_autoptr(ComptoirPlatformInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  ComptoirAccount *account;
+
+  comptoir_platform_discover_async (url, NULL, comptoir_test_result_cb, &slot);
+  found = comptoir_test_await (&slot);
+  info = comptoir_platform_discover_finish (found, &error);
+  g_assert_no_error (error);
+  comptoir_platform_connect_async (store, info, login, secret, NULL, comptoir_test_result_cb, &slot);
+  connected = comptoir_test_await (&slot);
+  account = comptoir_platform_connect_finish (connected, &error);
+  g_assert_no_error (error);
+  return account;
 }

@@ -4,6 +4,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "comptoir-account.h"
+#include "comptoir-store.h"
+
 G_BEGIN_DECLS
 
 /* The comptoir-sandbox on an ephemeral loopback port, for tests. */
@@ -33,5 +36,9 @@ void                 comptoir_test_result_cb       (GObject             *source,
 GAsyncResult        *comptoir_test_await           (GAsyncResult       **slot);
 gboolean             comptoir_test_file_contains   (const char          *path,
                                                     const char          *needle);
+ComptoirAccount     *comptoir_test_connect_account (ComptoirStore       *store,
+                                                    const char          *url,
+                                                    const char          *login,
+                                                    const char          *secret);
 
 G_END_DECLS

@@ -48,29 +48,6 @@ lookup_secret (gint64             account,
   return comptoir_secrets_lookup_finish (result, NULL);
 }
 
-static ComptoirAccount *
-connect_account (ComptoirStore *store,
-                 const char    *url,
-                 const char    *login,
-                 const char    *secret)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(ComptoirPlatformInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  ComptoirAccount *account;
-
-  comptoir_platform_discover_async (url, NULL, CB);
-  result = AWAIT ();
-  info = comptoir_platform_discover_finish (result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  comptoir_platform_connect_async (store, info, login, secret, NULL, CB);
-  result = AWAIT ();
-  account = comptoir_platform_connect_finish (result, &error);
-  g_assert_no_error (error);
-  return account;
-}
-
 static GBytes *
 make_png (void)
 {
@@ -172,8 +149,8 @@ test_secrets_nowhere (void)
   const char *files[] = { path, wal, shm, keyfile };
 
   g_assert_nonnull (store);
-  market = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
-  directory = connect_account (store, sandbox->directory, NULL, sandbox->api_key);
+  market = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  directory = comptoir_test_connect_account (store, sandbox->directory, NULL, sandbox->api_key);
   g_ptr_array_add (secrets, lookup_secret (comptoir_account_get_id (market), COMPTOIR_SECRET_ACCESS_TOKEN));
   g_ptr_array_add (secrets, lookup_secret (comptoir_account_get_id (market), COMPTOIR_SECRET_REFRESH_TOKEN));
 

@@ -53,21 +53,7 @@ static ComptoirAccount *
 connect_marketplace (ComptoirStore       *store,
                      ComptoirTestSandbox *sandbox)
 {
-  g_autoptr(ComptoirPlatformInfo) info = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ComptoirAccount *account;
-
-  comptoir_platform_discover_async (sandbox->marketplace, NULL, CB);
-  result = AWAIT ();
-  info = comptoir_platform_discover_finish (result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  comptoir_platform_connect_async (store, info, sandbox->email, sandbox->password, NULL, CB);
-  result = AWAIT ();
-  account = comptoir_platform_connect_finish (result, &error);
-  g_assert_no_error (error);
-  return account;
+  return comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
 }
 
 static gboolean

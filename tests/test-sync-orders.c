@@ -45,20 +45,9 @@ static ComptoirPlatform *
 connect_marketplace (ComptoirStore       *store,
                      ComptoirTestSandbox *sandbox)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) r1 = NULL;
-  g_autoptr(GAsyncResult) r2 = NULL;
-  g_autoptr(ComptoirPlatformInfo) info = NULL;
-  g_autoptr(ComptoirAccount) account = NULL;
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace,
+                                                                      sandbox->email, sandbox->password);
 
-  comptoir_platform_discover_async (sandbox->marketplace, NULL, CB);
-  r1 = AWAIT ();
-  info = comptoir_platform_discover_finish (r1, &error);
-  g_assert_no_error (error);
-  comptoir_platform_connect_async (store, info, sandbox->email, sandbox->password, NULL, CB);
-  r2 = AWAIT ();
-  account = comptoir_platform_connect_finish (r2, &error);
-  g_assert_no_error (error);
   return comptoir_platform_new_for_account (store, account);
 }
 

@@ -44,36 +44,13 @@ new_store (const char *name)
   return open_store (path);
 }
 
-static ComptoirAccount *
-connect_account (ComptoirStore *store,
-                 const char    *url,
-                 const char    *login,
-                 const char    *secret)
-{
-  g_autoptr(GAsyncResult) r = NULL;
-  g_autoptr(ComptoirPlatformInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  ComptoirAccount *account;
-
-  comptoir_platform_discover_async (url, NULL, CB);
-  r = AWAIT ();
-  info = comptoir_platform_discover_finish (r, &error);
-  g_assert_no_error (error);
-  g_clear_object (&r);
-  comptoir_platform_connect_async (store, info, login, secret, NULL, CB);
-  r = AWAIT ();
-  account = comptoir_platform_connect_finish (r, &error);
-  g_assert_no_error (error);
-  return account;
-}
-
 /* The merchant's marketplace account, and its connector. */
 static ComptoirPlatform *
 connect_marketplace (ComptoirStore       *store,
                      ComptoirTestSandbox *sandbox,
                      guint                page_size)
 {
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email,
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email,
                                                         sandbox->password);
   ComptoirPlatform *platform = comptoir_platform_new_for_account (store, account);
 
@@ -456,7 +433,7 @@ test_directory (void)
 {
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
   g_autoptr(ComptoirStore) store = new_store ("directory.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->directory, NULL, sandbox->api_key);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->directory, NULL, sandbox->api_key);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   g_autoptr(GError) error = NULL;
   guint n_changed = 1;

@@ -40,29 +40,6 @@ open_store (const char *name)
   return store;
 }
 
-static ComptoirAccount *
-connect_account (ComptoirStore *store,
-                 const char    *url,
-                 const char    *login,
-                 const char    *secret)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) r1 = NULL;
-  g_autoptr(GAsyncResult) r2 = NULL;
-  g_autoptr(ComptoirPlatformInfo) info = NULL;
-  ComptoirAccount *account;
-
-  comptoir_platform_discover_async (url, NULL, CB);
-  r1 = AWAIT ();
-  info = comptoir_platform_discover_finish (r1, &error);
-  g_assert_no_error (error);
-  comptoir_platform_connect_async (store, info, login, secret, NULL, CB);
-  r2 = AWAIT ();
-  account = comptoir_platform_connect_finish (r2, &error);
-  g_assert_no_error (error);
-  return account;
-}
-
 static gboolean
 push (ComptoirStore     *store,
       ComptoirPlatform  *platform,
@@ -279,8 +256,8 @@ test_offline_then_online (void)
   /* What the shop had before connecting is sent to each new account. */
   save_shop (store);
   bread = save_product (store, "Pain de campagne", 420);
-  market = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
-  directory = connect_account (store, sandbox->directory, NULL, sandbox->api_key);
+  market = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  directory = comptoir_test_connect_account (store, sandbox->directory, NULL, sandbox->api_key);
   market_platform = comptoir_platform_new_for_account (store, market);
   directory_platform = comptoir_platform_new_for_account (store, directory);
   s = summary (store, comptoir_account_get_id (market));
@@ -510,8 +487,8 @@ test_photos (void)
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
   ComptoirTestSandbox *listing = comptoir_test_sandbox_start (NULL, NULL);
   g_autoptr(ComptoirStore) store = open_store ("photos.db");
-  g_autoptr(ComptoirAccount) market = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
-  g_autoptr(ComptoirAccount) directory = connect_account (store, listing->directory, NULL, listing->api_key);
+  g_autoptr(ComptoirAccount) market = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirAccount) directory = comptoir_test_connect_account (store, listing->directory, NULL, listing->api_key);
   g_autoptr(ComptoirPlatform) market_platform = comptoir_platform_new_for_account (store, market);
   g_autoptr(ComptoirPlatform) directory_platform = comptoir_platform_new_for_account (store, directory);
   g_autoptr(ComptoirProduct) flowers = make_product ("Bouquet de saison", 2500);
@@ -550,7 +527,7 @@ test_coalesce (void)
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
   ComptoirTestSandbox *second = comptoir_test_sandbox_start (NULL, NULL);
   g_autoptr(ComptoirStore) store = open_store ("coalesce.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   gint64 id = comptoir_account_get_id (account);
   g_autoptr(GPtrArray) names = NULL;
@@ -572,7 +549,7 @@ test_coalesce (void)
 
   /* An entry once attempted is frozen: a newer edit queues behind it. */
   {
-    g_autoptr(ComptoirAccount) other = connect_account (store, second->marketplace, second->email, second->password);
+    g_autoptr(ComptoirAccount) other = comptoir_test_connect_account (store, second->marketplace, second->email, second->password);
     g_autoptr(ComptoirPlatform) other_platform = comptoir_platform_new_for_account (store, other);
     gint64 other_id = comptoir_account_get_id (other);
 
@@ -608,7 +585,7 @@ test_dropped_responses (void)
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start ("--data", data, NULL);
   g_autofree char *port = g_strdup (strrchr (sandbox->origin, ':') + 1);
   g_autoptr(ComptoirStore) store = open_store ("dropped2.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   g_autoptr(GPtrArray) names = NULL;
   guint replayed = 0;
@@ -655,7 +632,7 @@ test_kill_9 (void)
 {
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start ("--latency-ms", "150", "--rate-limit", "0", NULL);
   g_autoptr(ComptoirStore) store = open_store ("kill.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
@@ -701,7 +678,7 @@ test_refused (void)
 {
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
   g_autoptr(ComptoirStore) store = open_store ("refused.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   gint64 id = comptoir_account_get_id (account);
   g_autoptr(GPtrArray) names = NULL;
@@ -762,7 +739,7 @@ test_conflict (void)
 {
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
   g_autoptr(ComptoirStore) store = open_store ("conflict.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   g_autoptr(ComptoirPlatform) elsewhere = comptoir_platform_new_for_account (store, account);
   gint64 id = comptoir_account_get_id (account);
@@ -858,7 +835,7 @@ test_undo_after_delete_sent (void)
 {
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start (NULL, NULL);
   g_autoptr(ComptoirStore) store = open_store ("undo.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   gint64 id = comptoir_account_get_id (account);
   g_autoptr(GPtrArray) names = NULL;
@@ -923,7 +900,7 @@ test_shop_conflict (void)
   gint64 id;
 
   save_shop (store);
-  account = connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
+  account = comptoir_test_connect_account (store, sandbox->marketplace, sandbox->email, sandbox->password);
   id = comptoir_account_get_id (account);
   platform = comptoir_platform_new_for_account (store, account);
   elsewhere = comptoir_platform_new_for_account (store, account);
@@ -976,7 +953,7 @@ test_retry_after (void)
 {
   ComptoirTestSandbox *sandbox = comptoir_test_sandbox_start ("--rate-limit", "1", NULL);
   g_autoptr(ComptoirStore) store = open_store ("retry.db");
-  g_autoptr(ComptoirAccount) account = connect_account (store, sandbox->directory, NULL, sandbox->api_key);
+  g_autoptr(ComptoirAccount) account = comptoir_test_connect_account (store, sandbox->directory, NULL, sandbox->api_key);
   g_autoptr(ComptoirPlatform) platform = comptoir_platform_new_for_account (store, account);
   gint64 id = comptoir_account_get_id (account);
   g_autoptr(GError) error = NULL;
