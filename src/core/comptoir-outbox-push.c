@@ -928,13 +928,39 @@ typedef struct
   gint64 account_id;
 } ResolveData;
 
+/* A conflict resolved in favour of the merchant: each step bound with the
+ * object (?1), its account (?2) and now (?3). */
+static gboolean
+resolve_steps (ComptoirStore       *store,
+               const char * const  *steps,
+               guint                n_steps,
+               gint64               object_id,
+               gint64               account_id,
+               GError             **error)
+{
+  g_autofree char *now = comptoir_now_iso8601 ();
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = comptoir_store_prepare (store, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, object_id);
+      sqlite3_bind_int64 (stmt, 2, account_id);
+      comptoir_sql_bind_text (stmt, 3, now);
+      if (!comptoir_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 send_local_tx (ComptoirStore  *store,
                gpointer        user_data,
                GError        **error)
 {
   ResolveData *data = user_data;
-  g_autofree char *now = comptoir_now_iso8601 ();
   static const char * const steps[] = {
     /* based on the version the platform has now… */
     "UPDATE product_publications SET state = 'pending', last_error = NULL,"
@@ -954,19 +980,7 @@ send_local_tx (ComptoirStore  *store,
     "   AND object_type = 'product' AND object_id = ?1 AND operation = 'upsert' AND attempts = 0)",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = comptoir_store_prepare (store, steps[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->product_id);
-      sqlite3_bind_int64 (stmt, 2, data->account_id);
-      comptoir_sql_bind_text (stmt, 3, now);
-      if (!comptoir_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return resolve_steps (store, steps, G_N_ELEMENTS (steps), data->product_id, data->account_id, error);
 }
 
 /**
@@ -999,35 +1013,23 @@ send_local_shop_tx (ComptoirStore  *store,
                     GError        **error)
 {
   gint64 account_id = *(gint64 *) user_data;
-  g_autofree char *now = comptoir_now_iso8601 ();
   static const char * const steps[] = {
     /* the next send is based on the version the platform has now… */
     "INSERT INTO sync_state (account_id, resource, cursor)"
-    " SELECT ?1, 'shop', CAST (json_extract (payload, '$.conflict') AS TEXT) FROM outbox"
-    " WHERE account_id = ?1 AND object_type = 'shop' AND state = 'failed'"
+    " SELECT ?2, 'shop', CAST (json_extract (payload, '$.conflict') AS TEXT) FROM outbox"
+    " WHERE account_id = ?2 AND object_type = 'shop' AND state = 'failed'"
     " AND json_extract (payload, '$.conflict') > 1 ORDER BY id DESC LIMIT 1"
     " ON CONFLICT (account_id, resource) DO UPDATE SET cursor = excluded.cursor, last_error = NULL",
     /* …and the refused changes give way to the page as it is now */
-    "UPDATE outbox SET state = 'done' WHERE account_id = ?1 AND object_type = 'shop' AND state = 'failed'"
+    "UPDATE outbox SET state = 'done' WHERE account_id = ?2 AND object_type = 'shop' AND state = 'failed'"
     " AND json_extract (payload, '$.conflict') IS NOT NULL",
     "INSERT INTO outbox (account_id, object_type, object_id, operation, idempotency_key, created_at)"
-    " SELECT ?1, 'shop', 1, 'upsert', comptoir_outbox_key (), ?2"
-    " WHERE changes () > 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND account_id = ?1"
+    " SELECT ?2, 'shop', ?1, 'upsert', comptoir_outbox_key (), ?3"
+    " WHERE changes () > 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND account_id = ?2"
     "   AND object_type = 'shop' AND operation = 'upsert' AND attempts = 0)",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = comptoir_store_prepare (store, steps[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      comptoir_sql_bind_text (stmt, 2, now);
-      if (!comptoir_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return resolve_steps (store, steps, G_N_ELEMENTS (steps), 1, account_id, error);
 }
 
 /**
