@@ -72,6 +72,7 @@ struct _ComptoirShopPage
   GtkBox              *trouble_box;    /* a platform refused the page: built when needed */
   gulong               store_changed_id;
   guint                trouble_id;
+  char                *trouble_shown;  /* what the note says now */
   GPtrArray           *checklist_rows;
   gboolean             checklist_connected;
   GPtrArray           *fields;     /* TextField */

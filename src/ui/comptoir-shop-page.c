@@ -528,6 +528,7 @@ comptoir_shop_page_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_handle_id (&self->trouble_id, g_source_remove);
+  g_clear_pointer (&self->trouble_shown, g_free);
   g_clear_handle_id (&self->checklist_id, g_source_remove);
   g_clear_handle_id (&self->folded_id, g_source_remove);
   g_clear_handle_id (&self->complete_id, g_source_remove);
@@ -752,30 +753,49 @@ static void
 refresh_trouble (ComptoirShopPage *self)
 {
   g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GPtrArray) troubles = g_ptr_array_new_with_free_func ((GDestroyNotify) comptoir_publication_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
-  gboolean any = FALSE;
   guint n;
 
-  if (self->trouble_box != NULL)
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trouble_box))) != NULL)
-      gtk_box_remove (self->trouble_box, child);
   accounts = self->store != NULL ? comptoir_account_list (self->store, NULL) : NULL;
   n = accounts != NULL ? g_list_model_get_n_items (accounts) : 0;
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, i);
-      g_autoptr(ComptoirPublication) publication = NULL;
-      const char *platform = comptoir_account_get_platform_name (account);
-      g_autofree char *text = NULL;
-      GtkWidget *label;
-      gboolean conflict;
+      ComptoirPublication *publication;
 
       publication = comptoir_outbox_get_shop_publication (self->store, comptoir_account_get_id (account), NULL);
       if (publication == NULL
           || (!g_str_equal (publication->state, "failed") && !g_str_equal (publication->state, "conflict")))
-        continue;
-      conflict = g_str_equal (publication->state, "conflict");
+        {
+          g_clear_pointer (&publication, comptoir_publication_free);
+          continue;
+        }
+      g_string_append_printf (key, "%" G_GINT64_FORMAT ":%s:%s\n", publication->account_id, publication->state,
+                              publication->last_error != NULL ? publication->last_error : "");
+      g_ptr_array_add (troubles, publication);
+      g_ptr_array_add (names, g_strdup (comptoir_account_get_platform_name (account)));
+    }
+  /* every commit asks: the note is built again only when it changes (and
+   * keeps the keyboard focus otherwise) */
+  if (g_strcmp0 (key->str, self->trouble_shown) == 0)
+    return;
+  g_free (self->trouble_shown);
+  self->trouble_shown = g_strdup (key->str);
+
+  if (self->trouble_box != NULL)
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trouble_box))) != NULL)
+      gtk_box_remove (self->trouble_box, child);
+  for (guint i = 0; i < troubles->len; i++)
+    {
+      ComptoirPublication *publication = troubles->pdata[i];
+      const char *platform = names->pdata[i];
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+      gboolean conflict = g_str_equal (publication->state, "conflict");
+
       if (self->trouble_box == NULL)
         {
           self->trouble_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
@@ -802,14 +822,13 @@ refresh_trouble (ComptoirShopPage *self)
           gtk_widget_set_halign (button, GTK_ALIGN_START);
           gtk_widget_set_tooltip_text (button, description);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-          g_object_set_data (G_OBJECT (button), "account-id", GSIZE_TO_POINTER (comptoir_account_get_id (account)));
+          g_object_set_data (G_OBJECT (button), "account-id", GSIZE_TO_POINTER (publication->account_id));
           g_signal_connect (button, "clicked", G_CALLBACK (send_my_page_clicked_cb), self);
           gtk_box_append (self->trouble_box, button);
         }
-      any = TRUE;
     }
   if (self->trouble_box != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->trouble_box), any);
+    gtk_widget_set_visible (GTK_WIDGET (self->trouble_box), troubles->len > 0);
 }
 
 /**
