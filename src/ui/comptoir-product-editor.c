@@ -55,6 +55,7 @@ struct _ComptoirProductEditor
   GtkBox          *photos_box;
   GtkBox          *publications_box;
   GtkBox          *trouble_box;       /* refusals and conflicts, on top */
+  char            *publications_shown; /* what the two boxes say now */
   AdwToastOverlay *toast_overlay;
   ComptoirPhotoStrip *photo_strip;
   GtkEntry        *price;
@@ -599,8 +600,28 @@ load_publications (ComptoirProductEditor *self)
 {
   g_autoptr(GPtrArray) publications = NULL;
   g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
   guint n_accounts;
+
+  if (comptoir_product_get_id (self->product) != 0)
+    {
+      publications = comptoir_outbox_list_publications (self->store, comptoir_product_get_id (self->product), NULL);
+      accounts = comptoir_account_list (self->store, NULL);
+    }
+  for (guint i = 0; publications != NULL && i < publications->len; i++)
+    {
+      ComptoirPublication *publication = g_ptr_array_index (publications, i);
+
+      g_string_append_printf (key, "%" G_GINT64_FORMAT ":%s:%s\n", publication->account_id, publication->state,
+                              publication->last_error != NULL ? publication->last_error : "");
+    }
+  /* every commit asks: rebuilt only when something changed (the
+   * keyboard focus stays otherwise) */
+  if (g_strcmp0 (key->str, self->publications_shown) == 0)
+    return;
+  g_free (self->publications_shown);
+  self->publications_shown = g_strdup (key->str);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->publications_box))) != NULL)
     gtk_box_remove (self->publications_box, child);
@@ -608,10 +629,6 @@ load_publications (ComptoirProductEditor *self)
     gtk_box_remove (self->trouble_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->publications_box), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->trouble_box), FALSE);
-  if (comptoir_product_get_id (self->product) == 0)
-    return;
-  publications = comptoir_outbox_list_publications (self->store, comptoir_product_get_id (self->product), NULL);
-  accounts = comptoir_account_list (self->store, NULL);
   if (publications == NULL || accounts == NULL)
     return;
   n_accounts = g_list_model_get_n_items (accounts);
@@ -752,6 +769,7 @@ comptoir_product_editor_dispose (GObject *object)
   g_clear_object (&self->product);
   g_clear_pointer (&self->variant_texts, g_hash_table_unref);
   g_clear_pointer (&self->options, g_ptr_array_unref);
+  g_clear_pointer (&self->publications_shown, g_free);
 
   G_OBJECT_CLASS (comptoir_product_editor_parent_class)->dispose (object);
 }
