@@ -142,7 +142,7 @@ row_gone (gpointer data)
 }
 
 /* Both accounts connected: a run went through each (the engine runs for
- * an account as soon as it is connected), and their rows say so. */
+ * an account as soon as it is connected), and the line under each says so. */
 static gboolean
 both_synced (gpointer data)
 {
@@ -152,7 +152,9 @@ both_synced (gpointer data)
 
   for (GtkWidget *row = comptoir_ui_test_find_widget (wait->root, ADW_TYPE_ACTION_ROW, NULL, COMPTOIR_UI_TEST_MAPPED);
        row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_ACTION_ROW (row) && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), wait->text) != NULL)
+    if (ADW_IS_ACTION_ROW (row) && g_str_equal (gtk_widget_get_name (row), "account-status")
+        && gtk_widget_get_visible (row)
+        && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), wait->text) != NULL)
       n++;
   return n == 2 && sync_button != NULL && gtk_widget_get_visible (sync_button);
 }

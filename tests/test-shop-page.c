@@ -562,6 +562,16 @@ test_shop_conflict (void)
                    "Place du Village — Votre page a été modifiée sur la plateforme.");
   comptoir_ui_test_save_screenshot (GTK_WIDGET (window), "shop-page-conflict");
 
+  /* Publishing says so on the account, with the way to My shop */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "publishing");
+  comptoir_ui_test_spin (300);
+  g_assert_nonnull (comptoir_ui_test_find_named (GTK_WIDGET (window), "see-shop"));
+  g_assert_null (comptoir_ui_test_find_named (GTK_WIDGET (window), "see-refused"));
+  comptoir_ui_test_save_screenshot (GTK_WIDGET (window), "publishing-shop-conflict");
+  gtk_widget_activate (comptoir_ui_test_find_named (GTK_WIDGET (window), "see-shop"));
+  comptoir_ui_test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (page));
+
   g_signal_emit_by_name (comptoir_ui_test_find_named (page, "send-my-page"), "clicked");
   comptoir_ui_test_spin (100);
   g_assert_true (comptoir_outbox_get_summary (store, account_id, &summary, &error));

@@ -219,32 +219,42 @@ account_status (ComptoirPublishingPage *self,
   return g_strdup (_("Everything is sent"));
 }
 
+/* The account's row says what it is; the row under it, where its
+ * changes stand (a line of its own: next to the account's buttons it
+ * would be squeezed into a narrow column). */
 static void
-update_row_subtitle (ComptoirPublishingPage *self,
-                     GtkWidget              *row)
+set_account_subtitle (GtkWidget *row)
 {
   ComptoirAccount *account = row_account (row);
   gboolean directory = g_str_equal (comptoir_account_get_kind (account), "directory");
   const char *login = comptoir_account_get_login (account);
   const char *kind = directory ? C_("publishing", "Solidarity directory") : C_("publishing", "Marketplace");
-  g_autofree char *status = account_status (self, account);
-  g_autofree char *first = NULL;
   g_autofree char *subtitle = NULL;
 
   if (*login != '\0')
     /* TRANSLATORS: kind of platform · e-mail address used there */
-    first = g_strdup_printf (C_("publishing", "%s · %s"), kind, login);
+    subtitle = g_strdup_printf (C_("publishing", "%s · %s"), kind, login);
   else
-    first = g_strdup (kind);
-  subtitle = status != NULL ? g_strconcat (first, "\n", status, NULL) : g_steal_pointer (&first);
+    subtitle = g_strdup (kind);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+static void
+update_status_row (ComptoirPublishingPage *self,
+                   GtkWidget              *row)
+{
+  g_autofree char *status = account_status (self, row_account (row));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), status != NULL ? status : "");
+  gtk_widget_set_visible (row, status != NULL);
 }
 
 static void
 update_statuses (ComptoirPublishingPage *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    update_row_subtitle (self, self->rows->pdata[i]);
+    if (g_object_get_data (G_OBJECT (self->rows->pdata[i]), "status-row") != NULL)
+      update_status_row (self, self->rows->pdata[i]);
 }
 
 static GtkWidget *
@@ -263,10 +273,36 @@ account_row (ComptoirPublishingPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   g_object_set_data_full (G_OBJECT (row), "comptoir-account", g_object_ref (account), g_object_unref);
-  update_row_subtitle (self, row);
+  set_account_subtitle (row);
 
   gtk_widget_add_css_class (state, signed_in ? "success" : "warning");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  if (signed_in)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               account_button (self, account, C_("publishing", "Sign _Out"), sign_out_label,
+                                               G_CALLBACK (sign_out_clicked_cb)));
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               account_button (self, account, C_("publishing", "Sign _In Again…"), sign_in_label,
+                                               G_CALLBACK (sign_in_again_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             account_button (self, account, C_("publishing", "_Remove…"), remove_label,
+                                             G_CALLBACK (remove_clicked_cb)));
+  return row;
+}
+
+static GtkWidget *
+status_row (ComptoirPublishingPage *self,
+            ComptoirAccount        *account)
+{
+  gboolean signed_in = comptoir_account_get_signed_in (account);
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_name (row, "account-status");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  g_object_set_data_full (G_OBJECT (row), "comptoir-account", g_object_ref (account), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "status-row", GINT_TO_POINTER (TRUE));
   /* refusals wait for the merchant: the way to them */
   if (signed_in && self->store != NULL)
     {
@@ -296,17 +332,7 @@ account_row (ComptoirPublishingPage *self,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
     }
-  if (signed_in)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               account_button (self, account, C_("publishing", "Sign _Out"), sign_out_label,
-                                               G_CALLBACK (sign_out_clicked_cb)));
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               account_button (self, account, C_("publishing", "Sign _In Again…"), sign_in_label,
-                                               G_CALLBACK (sign_in_again_clicked_cb)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             account_button (self, account, C_("publishing", "_Remove…"), remove_label,
-                                             G_CALLBACK (remove_clicked_cb)));
+  update_status_row (self, row);
   return row;
 }
 
@@ -367,9 +393,12 @@ reload (ComptoirPublishingPage *self)
     {
       g_autoptr(ComptoirAccount) account = g_list_model_get_item (accounts, i);
       GtkWidget *row = account_row (self, account);
+      GtkWidget *status = status_row (self, account);
 
       adw_preferences_group_add (self->accounts_group, row);
       g_ptr_array_add (self->rows, row);
+      adw_preferences_group_add (self->accounts_group, status);
+      g_ptr_array_add (self->rows, status);
     }
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "accounts");
   update_statuses (self);
